@@ -1,0 +1,67 @@
+# Kalan: the two commands are `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= elearn.settings.dev
+
+.PHONY: help run test lint format bench setup messages compile-messages clean
+
+help:
+	@echo "make run    - install, migrate, load the starter content and demo accounts, serve on http://$(HOST):$(PORT)/"
+	@echo "make test   - install what the tests need and run the whole suite"
+	@echo "make lint   - ruff (lint and format check)"
+	@echo "make bench  - page weight, SQL queries and throughput against a bare-Django reference line"
+
+# The virtualenv is rebuilt when a requirements file changes.
+$(VENV)/.runtime: requirements.txt
+	@test -x $(PY) || { PYBIN=$$(scripts/find_python.sh) && echo "Creating $(VENV) with $$PYBIN" && $$PYBIN -m venv $(VENV); }
+	@$(PY) -c 'import sys; assert sys.version_info >= (3, 12), "the .venv Python is older than 3.12: delete .venv and run again"'
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+compile-messages: $(VENV)/.runtime
+	@$(PY) scripts/compile_messages.py
+
+setup: $(VENV)/.runtime compile-messages
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py createcachetable
+	$(PY) manage.py collectstatic --noinput -v0
+	$(PY) manage.py setup_demo
+
+run: setup
+	@echo ""
+	@echo "  Kalan is starting at http://$(HOST):$(PORT)/   (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo ""
+	$(VENV)/bin/gunicorn elearn.wsgi:application -c gunicorn.conf.py --bind $(HOST):$(PORT)
+
+test: $(VENV)/.dev compile-messages
+	@scripts/ensure_chromium.sh
+	DJANGO_SETTINGS_MODULE=elearn.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.dev
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: $(VENV)/.dev compile-messages
+	$(PY) bench/run.py
+
+# Extract UI strings into the catalogues (needs GNU gettext; compiling them does not).
+messages: $(VENV)/.runtime
+	$(PY) manage.py makemessages -l fr -l en -l bm --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=node_modules
+	$(PY) manage.py makemessages -d djangojs -l fr -l en -l bm --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=node_modules
+
+clean:
+	rm -rf staticfiles .test-media .pytest_cache

@@ -1,0 +1,21 @@
+"""Benchmark settings: the local demo's settings plus a bare reference view, on their own database."""
+
+import os
+
+from elearn.settings.dev import *  # noqa: F403
+from elearn.settings.dev import BASE_DIR
+
+ROOT_URLCONF = "bench.urls"
+DEBUG = False
+if not os.environ.get("DATABASE_URL"):
+    DATABASES = {  # noqa: F405 - replaces the dev database with the bench's own
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": BASE_DIR / "bench" / ".bench.sqlite3",
+            "OPTIONS": {
+                "timeout": 20,
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
+        }
+    }

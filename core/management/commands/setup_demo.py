@@ -1,0 +1,33 @@
+"""Prepare the local demo that `make run` serves: starter content and local-demo accounts.
+
+Idempotent: running it twice leaves the same rows. Refuses to run where the settings do not
+declare a local demo (KALAN_DEMO), so production never gets demo accounts.
+"""
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from accounts.demo import DEMO_ACCOUNTS, demo_accounts_ensure
+
+
+class Command(BaseCommand):
+    help = "Create the local demo accounts (and load starter content) for `make run`."
+
+    def handle(self, *args, **options):
+        if not getattr(settings, "KALAN_DEMO", False):
+            raise CommandError("setup_demo only runs with the local demo settings (elearn.settings.dev).")
+        if "load_starter_content" in _commands():
+            call_command("load_starter_content", verbosity=options["verbosity"])
+        created = demo_accounts_ensure()
+        self.stdout.write("")
+        self.stdout.write("LOCAL DEMO ACCOUNTS (for this machine only; never created in production):")
+        for account in DEMO_ACCOUNTS:
+            mark = " (new)" if account.username in created else ""
+            self.stdout.write(f"  {account.role:<12} {account.username:<14} password: {account.password}{mark}")
+
+
+def _commands() -> set[str]:
+    from django.core.management import get_commands
+
+    return set(get_commands())

@@ -1,0 +1,29 @@
+"""Settings for the test suite."""
+
+from .base import *  # noqa: F403
+from .base import BASE_DIR, DATABASES, MIDDLEWARE
+
+SECRET_KEY = "tests-only-not-secret"  # noqa: S105 - tests only
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+
+# A file-backed SQLite test database, so `pytest --reuse-db` skips re-creating it.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+
+# Hashing costs ~0.5 s per password with the production hasher; tests create many users.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Tests run without collectstatic: plain storage, no manifest.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_AUTOREFRESH = True
+MEDIA_ROOT = BASE_DIR / ".test-media"
+SERVE_MEDIA = True
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+KALAN_QUICK_EXIT_URL = "http://neutral.invalid/"
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+MIDDLEWARE = list(MIDDLEWARE)

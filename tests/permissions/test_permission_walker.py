@@ -1,0 +1,77 @@
+import pytest
+from django.test import Client
+from django.urls import path
+
+from tests.factories.accounts import UserFactory
+from tests.permissions import table
+from tests.permissions.walker import Rule, classify, iter_patterns, walk
+
+
+def _clients(users: dict) -> dict:
+    def make(user):
+        def factory():
+            client = Client(raise_request_exception=False)
+            if user is not None:
+                client.force_login(user)
+            return client
+
+        return factory
+
+    return {role: make(user) for role, user in users.items()}
+
+
+@pytest.fixture
+def role_clients(db):
+    return _clients(
+        {
+            "anonymous": None,
+            "student": UserFactory(username="walker-student"),
+            "admin": UserFactory(username="walker-admin", is_staff=True, is_superuser=True),
+        }
+    )
+
+
+def test_every_url_pattern_answers_every_role_as_the_table_says(role_clients):
+    result = walk(table.RULES, role_clients)
+    assert not result.unclassified, "URL patterns with no rule in tests/permissions/table.py:\n" + "\n".join(
+        p.route for p in result.unclassified
+    )
+    assert not result.unbuildable, "Patterns the walker cannot build a URL for (add sample_url):\n" + "\n".join(
+        p.route for p in result.unbuildable
+    )
+    assert not result.failures, "\n".join(result.failures)
+    assert result.requests > 200  # the walk really covered the project
+
+
+def view_nobody_classified(request):  # pragma: no cover - never requested
+    raise AssertionError
+
+
+urlpatterns = [path("brand-new-view/", view_nobody_classified, name="brand_new")]
+
+
+def test_walker_fails_on_a_new_pattern_without_an_expectation(settings, role_clients):
+    settings.ROOT_URLCONF = __name__
+    result = walk(table.RULES, role_clients)
+    assert [p.route for p in result.unclassified] == ["brand-new-view/"]
+
+
+def test_walker_reports_a_view_that_answers_differently_from_the_table(settings, role_clients):
+    patterns = [p for p in iter_patterns() if p.route == "healthz"]
+    wrong = [Rule("healthz", table.everyone(table.NOT_FOUND))]
+    result = walk(wrong, role_clients, patterns)
+    assert len(result.failures) == 3  # one per role
+    assert "got 200, expected 404" in result.failures[0]
+
+
+def test_every_rule_names_every_role():
+    for rule in table.RULES:
+        assert set(rule.expect) == set(table.ROLES), rule.route
+
+
+def test_no_rule_is_dead_weight():
+    """A rule that matches no pattern is a sign the table drifted from the code."""
+    patterns = list(iter_patterns())
+    classified, _ = classify(patterns, table.RULES)
+    used = {rule.route for rule in classified.values()}
+    assert [rule.route for rule in table.RULES if rule.route not in used] == []
