@@ -5,21 +5,34 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from .roles import Role
+from .services import user_role_grant
+
 
 @dataclass(frozen=True)
 class DemoAccount:
-    role: str
+    role: Role
     username: str
     password: str
     display_name: str
 
 
-DEMO_ACCOUNTS = (DemoAccount("admin", "demo-admin", "kalan-demo-admin", "Admin (démo)"),)
+DEMO_ACCOUNTS = (
+    DemoAccount(Role.STUDENT, "demo-eleve", "kalan-demo-eleve", "Aminata (démo)"),
+    DemoAccount(Role.TEACHER, "demo-enseignant", "kalan-demo-enseignant", "M. Coulibaly (démo)"),
+    DemoAccount(Role.COORDINATOR, "demo-coordination", "kalan-demo-coordination", "Mme Keïta (démo)"),
+    DemoAccount(Role.EDITOR, "demo-redaction", "kalan-demo-redaction", "Rédaction (démo)"),
+    DemoAccount(Role.REVIEWER, "demo-relecture", "kalan-demo-relecture", "Relecture (démo)"),
+    DemoAccount(Role.ADMINISTRATOR, "demo-admin", "kalan-demo-admin", "Administration (démo)"),
+)
 
 
 @transaction.atomic
 def demo_accounts_ensure() -> set[str]:
-    """Create the demo accounts that are missing; return the usernames created."""
+    """Create the demo accounts that are missing; return the usernames created.
+
+    Existing accounts are left as they are (a tester may have changed their password).
+    """
     User = get_user_model()
     created: set[str] = set()
     for account in DEMO_ACCOUNTS:
@@ -28,9 +41,8 @@ def demo_accounts_ensure() -> set[str]:
         )
         if was_created:
             user.set_password(account.password)
-            if account.role == "admin":
-                user.is_staff = True
-                user.is_superuser = True
-            user.save()
+            user.save(update_fields=["password"])
+            if account.role != Role.STUDENT:
+                user_role_grant(user=user, role=account.role)
             created.add(account.username)
     return created

@@ -35,5 +35,9 @@ def bad_request(request, exception=None):
     return render(request, "400.html", status=400)
 
 
+def too_many_requests(request, exception=None):
+    return render(request, "429.html", status=429)
+
+
 def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)

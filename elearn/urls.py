@@ -5,18 +5,24 @@ from django.urls import include, path, re_path
 from django.views.static import serve as serve_static_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.account import LoginView as WagtailLoginView
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.throttle import admin_login_throttled
 from core import views as core_views
 
 handler400 = core_views.bad_request
 handler403 = core_views.permission_denied
 handler404 = core_views.page_not_found
 handler500 = core_views.server_error
+handler429 = core_views.too_many_requests  # allauth's rate limits look it up here
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    # Both admin logins bypass allauth: throttle them as strictly as the site login.
+    path("django-admin/login/", admin_login_throttled(admin.site.login)),
     path("django-admin/", admin.site.urls),
+    path("admin/login/", admin_login_throttled(WagtailLoginView.as_view()), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -33,6 +39,8 @@ if settings.SERVE_MEDIA:
 # Pages are served in the language of their URL prefix (none for French), so a language switch
 # is a plain link and needs no cookie.
 urlpatterns += i18n_patterns(
+    path("accounts/", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

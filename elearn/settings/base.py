@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "h5p",
     "classrooms",
     "certificates",
+    "allauth",
+    "allauth.account",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -62,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.SharedDeviceSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -141,6 +145,38 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Accounts (django-allauth) --------------------------------------------------------------
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"login": "accounts.forms.LoginForm", "signup": "accounts.forms.SignupForm"}
+# Pupils log in with a username (no e-mail needed); adults may use their e-mail address.
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+# An address, when given, is verified; becoming a teacher requires a verified one.
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_USERNAME_MIN_LENGTH = 3
+ACCOUNT_SESSION_REMEMBER = True  # "this is not my phone" at login shortens the session instead
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_PREVENT_ENUMERATION = True
+# Forty pupils behind one school IP must all get in: limit failures per username, and keep the
+# per-IP limits generous. (allauth's defaults lock out the 31st pupil of a class.)
+LOGIN_FAILURES_PER_USERNAME = 5  # in 5 minutes; the admin logins use the same limit
+ACCOUNT_RATE_LIMITS = {
+    "login": "300/m/ip",
+    "login_failed": f"60/m/ip,{LOGIN_FAILURES_PER_USERNAME}/300s/key",
+    "signup": "120/10m/ip",
+    "reset_password": "30/m/ip,5/m/key",
+    "change_password": "5/m/user",
+}
+# "This is not my phone": the session ends when the browser closes and after 30 minutes idle.
+SHARED_DEVICE_IDLE_SECONDS = 30 * 60
 
 # --- Languages ------------------------------------------------------------------------------
 LANGUAGE_CODE = "fr"
@@ -235,6 +271,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 # point it at a local URL.
 KALAN_QUICK_EXIT_URL = env_str("KALAN_QUICK_EXIT_URL", "https://www.google.com/search?q=m%C3%A9t%C3%A9o")
 SITE_TITLE = _("Kalan — digital citizenship")
+KALAN_DEMO = False  # only the local demo settings (dev) may create demo accounts
 
 LOGGING = {
     "version": 1,
@@ -242,3 +279,4 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
 }
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # no call to a third-party server from the admin

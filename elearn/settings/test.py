@@ -1,11 +1,17 @@
 """Settings for the test suite."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR, DATABASES, MIDDLEWARE
 
 SECRET_KEY = "tests-only-not-secret"  # noqa: S105 - tests only
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+
+# A gunicorn started by a test (tests/live_gunicorn.py) points at the test database by name.
+if os.environ.get("KALAN_TEST_DB_NAME"):
+    DATABASES["default"]["NAME"] = os.environ["KALAN_TEST_DB_NAME"]
 
 # A file-backed SQLite test database, so `pytest --reuse-db` skips re-creating it.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

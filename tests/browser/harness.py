@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from tests.factories.site import site_ensure
+from tests.baseline import baseline_restore
 
 CHROMIUM = os.environ.get("KALAN_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -77,7 +77,7 @@ class PageWatcher:
 @pytest.fixture
 def browser_page(chromium, live_server, settings, transactional_db):
     """A phone-sized page; the neutral quick-exit site is served locally (CI has no internet)."""
-    site_ensure()
+    baseline_restore()
     settings.KALAN_QUICK_EXIT_URL = "http://neutral.invalid/"
     context = chromium.new_context(viewport=PHONE_VIEWPORT, locale="fr-FR", base_url=live_server.url)
     context.route(

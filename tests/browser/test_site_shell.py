@@ -1,6 +1,6 @@
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser]
 
 
 def test_home_page_renders_in_french_at_phone_size(browser_page, live_server):

@@ -18,21 +18,72 @@ DJANGO_ADMIN_LOGIN = Expect(
 # that nobody else gets in, and that nothing crashes.
 NO_ERROR = Expect(frozenset({200, 301, 302, 403, 404, 405}), label="any answer but a server error")
 PUBLIC_PAGE = Expect(frozenset({200, 302}), label="200 or a redirect")
+SITE_LOGIN = Expect(frozenset({302}), redirect_contains="/accounts/login/", label="redirect to the site login")
 
-ROLES = ("anonymous", "student", "admin")
+ROLES = ("anonymous", "student", "teacher", "coordinator", "editor", "reviewer", "admin")
+CMS_STAFF = ("editor", "reviewer")  # Wagtail admin access, no Django admin
 
 
 def everyone(expect: Expect) -> dict[str, Expect]:
     return dict.fromkeys(ROLES, expect)
 
 
-def staff_only(outsider: Expect) -> dict[str, Expect]:
-    return {"anonymous": outsider, "student": outsider, "admin": NO_ERROR}
+def wagtail_staff_only() -> dict[str, Expect]:
+    expect = dict.fromkeys(ROLES, WAGTAIL_LOGIN)
+    expect.update(dict.fromkeys((*CMS_STAFF, "admin"), NO_ERROR))
+    return expect
+
+
+def admins_only(outsider: Expect) -> dict[str, Expect]:
+    return {**dict.fromkeys(ROLES, outsider), "admin": NO_ERROR}
+
+
+def members_only() -> dict[str, Expect]:
+    return {**dict.fromkeys(ROLES, OK), "anonymous": SITE_LOGIN}
+
+
+def signed_in(expect: Expect, anonymous: Expect) -> dict[str, Expect]:
+    return {**dict.fromkeys(ROLES, expect), "anonymous": anonymous}
 
 
 RULES: list[Rule] = [
     # --- Kalan's own views ---
     Rule("healthz", everyone(OK), "load balancers poll it without an account"),
+    Rule("accounts/profile/", members_only(), "My account: one's own data only"),
+    # --- allauth's account pages ---
+    Rule("accounts/login/", everyone(PUBLIC_PAGE), "sign-in (signed-in users are sent on)"),
+    Rule("accounts/signup/", everyone(PUBLIC_PAGE), "sign-up (signed-in users are sent on)"),
+    Rule("accounts/logout/", everyone(PUBLIC_PAGE), "GET only shows the confirmation form"),
+    Rule("accounts/inactive/", everyone(OK), "explains an inactive account"),
+    Rule("accounts/password/change/", members_only(), "change one's own password"),
+    Rule("accounts/email/", members_only(), "one's own e-mail addresses"),
+    Rule("accounts/reauthenticate/", members_only(), "confirm one's password"),
+    Rule(
+        "accounts/password/set/",
+        signed_in(REDIRECT, anonymous=SITE_LOGIN),
+        "users with a password are sent to change it",
+    ),
+    Rule(
+        "accounts/reauthenticate/code/*",
+        signed_in(REDIRECT, anonymous=SITE_LOGIN),
+        "login-by-code is off",
+    ),
+    Rule("accounts/login/code/confirm/", everyone(REDIRECT), "login-by-code is off"),
+    Rule("accounts/password/reset/", everyone(PUBLIC_PAGE), "ask for a reset link by e-mail"),
+    Rule("accounts/password/reset/done/", everyone(PUBLIC_PAGE), "reset link sent"),
+    Rule("accounts/password/reset/key/done/", everyone(PUBLIC_PAGE), "password was reset"),
+    Rule(
+        "accounts/^password/reset/key/(?P<uidb36>*",
+        everyone(PUBLIC_PAGE),
+        "a bad reset link says so",
+        sample_url="/accounts/password/reset/key/zz-none/",
+    ),
+    Rule("accounts/confirm-email/", everyone(PUBLIC_PAGE), "after sign-up with an e-mail"),
+    Rule(
+        "accounts/^confirm-email/(?P<key>*",
+        everyone(Expect(frozenset({200, 404}), label="200 or 404")),
+        "a bad confirmation key says so",
+    ),
     Rule("^media/(?P<path>.*)$", everyone(NOT_FOUND), "local-demo uploads; unknown files 404"),
     # --- Wagtail's public pages ---
     Rule("^((?:[\\w\\-]+/)*)$", everyone(OK), "published pages are public", sample_url="/"),
@@ -47,29 +98,31 @@ RULES: list[Rule] = [
     Rule("admin/sprite/", everyone(OK), "admin icon sprite"),
     Rule(
         "admin/failwhale/",
-        {"anonymous": WAGTAIL_LOGIN, "student": WAGTAIL_LOGIN, "admin": Expect(frozenset({500}), label="500")},
+        {**wagtail_staff_only(), **dict.fromkeys((*CMS_STAFF, "admin"), Expect(frozenset({500}), label="500"))},
         "Wagtail's deliberate error page for testing 500 handling",
     ),
     Rule(
         "admin/^.*/$",
-        staff_only(WAGTAIL_LOGIN),
+        wagtail_staff_only(),
         "Wagtail's catch-all 404 inside the admin",
         sample_url="/admin/zz-none/",
     ),
-    Rule("admin/*", staff_only(WAGTAIL_LOGIN), "everything else in the Wagtail admin is for staff"),
+    Rule("admin/*", wagtail_staff_only(), "everything else in the Wagtail admin is for staff"),
     # --- Django admin (administrators only) ---
     Rule("django-admin/login/", everyone(PUBLIC_PAGE), "the Django admin sign-in form"),
     Rule(
         "django-admin/logout/",
-        {"anonymous": REDIRECT, "student": REDIRECT, "admin": NOT_ALLOWED},
+        {**dict.fromkeys(ROLES, REDIRECT), "admin": NOT_ALLOWED},
         "logout is POST-only",
     ),
     Rule(
         "django-admin/^(?P<app_label>*",
-        staff_only(DJANGO_ADMIN_LOGIN),
+        admins_only(DJANGO_ADMIN_LOGIN),
         "app index",
         sample_url="/django-admin/accounts/",
     ),
-    Rule("django-admin/(?P<url>.*)$", staff_only(DJANGO_ADMIN_LOGIN), "catch-all", sample_url="/django-admin/zz-none/"),
-    Rule("django-admin/*", staff_only(DJANGO_ADMIN_LOGIN), "the Django admin is for administrators"),
+    Rule(
+        "django-admin/(?P<url>.*)$", admins_only(DJANGO_ADMIN_LOGIN), "catch-all", sample_url="/django-admin/zz-none/"
+    ),
+    Rule("django-admin/*", admins_only(DJANGO_ADMIN_LOGIN), "the Django admin is for administrators"),
 ]

@@ -24,7 +24,7 @@ class Command(BaseCommand):
         self.stdout.write("LOCAL DEMO ACCOUNTS (for this machine only; never created in production):")
         for account in DEMO_ACCOUNTS:
             mark = " (new)" if account.username in created else ""
-            self.stdout.write(f"  {account.role:<12} {account.username:<14} password: {account.password}{mark}")
+            self.stdout.write(f"  {account.role:<14} {account.username:<18} password: {account.password}{mark}")
 
 
 def _commands() -> set[str]:
