@@ -6,6 +6,9 @@ BENCH_PASSWORD = "bench-password-not-secret"
 
 
 def bench_data_ensure() -> None:
+    from django.core.management import call_command
+
+    call_command("load_starter_content", verbosity=0)
     User = get_user_model()
     user, created = User.objects.get_or_create(username="bench-student")
     if created:

@@ -7,4 +7,10 @@ bench.fixtures.bench_data_ensure().
 PAGES: list[tuple[str, str, str | None]] = [
     ("home page", "/", None),
     ("home page (English)", "/en/", None),
+    ("catalogue", "/modules/", None),
+    ("module page, learner", "/modules/deepfakes/", "bench-student"),
+    ("lesson page, anonymous", "/modules/deepfakes/une-photo-suffit/", None),
+    ("lesson page, learner", "/modules/deepfakes/une-photo-suffit/", "bench-student"),
+    ("lesson page (English), learner", "/en/modules/deepfakes/one-photo-is-enough/", "bench-student"),
+    ("search", "/learn/search/?q=deepfake", None),
 ]

@@ -41,6 +41,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("learn/", include("courses.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -15,7 +15,7 @@ if os.environ.get("KALAN_TEST_DB_NAME"):
 
 # A file-backed SQLite test database, so `pytest --reuse-db` skips re-creating it.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("KALAN_TEST_DB_FILE", str(BASE_DIR / ".test-db.sqlite3"))}
 
 # Hashing costs ~0.5 s per password with the production hasher; tests create many users.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

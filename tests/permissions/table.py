@@ -50,6 +50,12 @@ RULES: list[Rule] = [
     # --- Kalan's own views ---
     Rule("healthz", everyone(OK), "load balancers poll it without an account"),
     Rule("accounts/profile/", members_only(), "My account: one's own data only"),
+    Rule(
+        "learn/lessons/<int:page_id>/complete/",
+        everyone(NOT_ALLOWED),
+        "POST only (login, CSRF, 404 for anything but a visible lesson: tests/courses)",
+    ),
+    Rule("learn/search/", everyone(OK), "search published lessons"),
     # --- allauth's account pages ---
     Rule("accounts/login/", everyone(PUBLIC_PAGE), "sign-in (signed-in users are sent on)"),
     Rule("accounts/signup/", everyone(PUBLIC_PAGE), "sign-up (signed-in users are sent on)"),

@@ -17,17 +17,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not getattr(settings, "KALAN_DEMO", False):
             raise CommandError("setup_demo only runs with the local demo settings (elearn.settings.dev).")
-        if "load_starter_content" in _commands():
-            call_command("load_starter_content", verbosity=options["verbosity"])
+        call_command("load_starter_content", verbosity=options["verbosity"])
+        call_command("load_help_page", verbosity=options["verbosity"])
         created = demo_accounts_ensure()
         self.stdout.write("")
         self.stdout.write("LOCAL DEMO ACCOUNTS (for this machine only; never created in production):")
         for account in DEMO_ACCOUNTS:
             mark = " (new)" if account.username in created else ""
             self.stdout.write(f"  {account.role:<14} {account.username:<18} password: {account.password}{mark}")
-
-
-def _commands() -> set[str]:
-    from django.core.management import get_commands
-
-    return set(get_commands())

@@ -1,0 +1,121 @@
+"""Reads on courses that span relations. Each function runs a fixed number of queries."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import OuterRef, Subquery
+from django.utils.functional import cached_property
+from wagtail.models import Page
+
+from .models import CourseIndexPage, CoursePage, LessonPage, LessonProgress
+
+
+@dataclass(frozen=True)
+class LessonEntry:
+    lesson: LessonPage
+    status: str  # "", "started" or "completed"
+    fallback: bool = False  # shown in French because the learner's language has no translation yet
+
+    @property
+    def completed(self) -> bool:
+        return self.status == LessonProgress.Status.COMPLETED
+
+
+@dataclass(frozen=True)
+class CourseProgress:
+    course: CoursePage
+    entries: list[LessonEntry] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.entries)
+
+    @property
+    def done(self) -> int:
+        return sum(1 for entry in self.entries if entry.completed)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+    @cached_property
+    def next_entry(self) -> LessonEntry | None:
+        """Continue where you left off: the first lesson not completed."""
+        return next((entry for entry in self.entries if not entry.completed), None)
+
+    @property
+    def started(self) -> bool:
+        return any(entry.status for entry in self.entries)
+
+
+def _with_status(queryset, user):
+    """Annotate each lesson with the learner's status, in the same query."""
+    if not user.is_authenticated:
+        return queryset
+    status = LessonProgress.objects.filter(user=user, lesson_key=OuterRef("translation_key")).values("status")[:1]
+    return queryset.annotate(progress_status=Subquery(status))
+
+
+def course_lessons(*, course: Page, user=None) -> list[tuple[LessonPage, bool]]:
+    """The module's live lessons in its language, plus French ones not yet translated.
+
+    Returns (lesson, is_fallback) pairs in the French module's order. One query for a French
+    module, three for a translation.
+    """
+    user = user or AnonymousUser()
+    lessons = list(
+        _with_status(LessonPage.objects.child_of(course).live().order_by("path").select_related("locale"), user)
+    )
+    if lessons and lessons[0].locale.language_code == settings.LANGUAGE_CODE:
+        return [(lesson, False) for lesson in lessons]
+    source = (
+        Page.objects.filter(translation_key=course.translation_key, locale__language_code=settings.LANGUAGE_CODE)
+        .exclude(pk=course.pk)
+        .first()
+    )
+    if source is None:
+        return [(lesson, False) for lesson in lessons]
+    by_key = {lesson.translation_key: lesson for lesson in lessons}
+    merged = []
+    for original in _with_status(LessonPage.objects.child_of(source).live().order_by("path"), user):
+        translated = by_key.pop(original.translation_key, None)
+        merged.append((translated, False) if translated else (original, True))
+    merged.extend((lesson, False) for lesson in by_key.values())
+    return merged
+
+
+def course_progress(*, user, course: Page) -> CourseProgress:
+    """The module's lessons with the learner's status: one query for a French module."""
+    pairs = course_lessons(course=course, user=user)
+    entries = [
+        LessonEntry(lesson=lesson, status=getattr(lesson, "progress_status", None) or "", fallback=fallback)
+        for lesson, fallback in pairs
+    ]
+    return CourseProgress(course=course, entries=entries)
+
+
+def lesson_context(*, user, lesson: LessonPage) -> dict:
+    """What a lesson page shows around its body: position in the module, status, next lesson."""
+    course = lesson.get_parent()  # already known when the page was routed (core.models.HomePage.route)
+    progress = course_progress(user=user, course=course) if course else None
+    position = next_entry = None
+    status = ""
+    if progress:
+        keys = [entry.lesson.translation_key for entry in progress.entries]
+        if lesson.translation_key in keys:
+            index = keys.index(lesson.translation_key)
+            position = index + 1
+            status = progress.entries[index].status
+            next_entry = progress.entries[index + 1] if index + 1 < len(keys) else None
+    return {"course": course, "progress": progress, "position": position, "status": status, "next_entry": next_entry}
+
+
+def catalogue_courses(*, index: CourseIndexPage) -> list[CoursePage]:
+    return list(CoursePage.objects.child_of(index).live().order_by("path").select_related("cover_image"))
+
+
+def home_catalogue(*, home: Page) -> tuple[CourseIndexPage | None, list[CoursePage]]:
+    """The catalogue under a home page and its modules, for the home page. Two queries."""
+    catalogue = CourseIndexPage.objects.child_of(home).live().first()
+    return catalogue, (catalogue_courses(index=catalogue) if catalogue else [])
