@@ -17,6 +17,16 @@ MSG_EXPLANATION_REQUIRED = _("Explain the tell-tale signs: learners see this aft
 MSG_ONE_RECOMMENDED = _("Mark at least one choice as recommended.")
 
 
+class AltTextRequiredMixin:
+    """An image without a description is refused: blind learners depend on it."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("image") and not (value.get("alt") or "").strip():
+            raise StructBlockValidationError(block_errors={"alt": ValidationError(MSG_ALT_REQUIRED)})
+        return value
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("heading"), max_length=120)
 
@@ -26,16 +36,10 @@ class HeadingBlock(blocks.StructBlock):
         label = _("Heading")
 
 
-class ImageBlock(blocks.StructBlock):
+class ImageBlock(AltTextRequiredMixin, blocks.StructBlock):
     image = ImageChooserBlock(label=_("image"))
     alt = blocks.CharBlock(label=_("alternative text"), max_length=500, required=False, help_text=MSG_ALT_REQUIRED)
     caption = blocks.CharBlock(label=_("caption"), max_length=250, required=False)
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not (value.get("alt") or "").strip():
-            raise StructBlockValidationError(block_errors={"alt": ValidationError(MSG_ALT_REQUIRED)})
-        return value
 
     class Meta:
         icon = "image"
@@ -90,17 +94,11 @@ class CalloutBlock(blocks.StructBlock):
         label = _("Callout")
 
 
-class RealOrFakeItemBlock(blocks.StructBlock):
+class RealOrFakeItemBlock(AltTextRequiredMixin, blocks.StructBlock):
     image = ImageChooserBlock(label=_("image"), required=False)
     audio = DocumentChooserBlock(label=_("audio clip"), required=False)
     alt = blocks.CharBlock(label=_("description"), max_length=500, required=False, help_text=MSG_ALT_REQUIRED)
     caption = blocks.CharBlock(label=_("caption"), max_length=250, required=False)
-
-    def clean(self, value):
-        value = super().clean(value)
-        if value.get("image") and not (value.get("alt") or "").strip():
-            raise StructBlockValidationError(block_errors={"alt": ValidationError(MSG_ALT_REQUIRED)})
-        return value
 
 
 class RealOrFakeBlock(blocks.StructBlock):
@@ -149,16 +147,10 @@ class ScenarioBlock(blocks.StructBlock):
         label = _("Scenario")
 
 
-class StepBlock(blocks.StructBlock):
+class StepBlock(AltTextRequiredMixin, blocks.StructBlock):
     text = blocks.RichTextBlock(label=_("step"), features=RICH_TEXT_FEATURES)
     image = ImageChooserBlock(label=_("image"), required=False)
     alt = blocks.CharBlock(label=_("alternative text"), max_length=500, required=False, help_text=MSG_ALT_REQUIRED)
-
-    def clean(self, value):
-        value = super().clean(value)
-        if value.get("image") and not (value.get("alt") or "").strip():
-            raise StructBlockValidationError(block_errors={"alt": ValidationError(MSG_ALT_REQUIRED)})
-        return value
 
 
 class StepGuideBlock(blocks.StructBlock):
