@@ -131,3 +131,56 @@ def test_accessibility_checker_is_on_in_the_lesson_editor(client, course):
     add_url = reverse("wagtailadmin_pages:add", args=("courses", "lessonpage", course.pk))
     html = client.get(add_url).content.decode()
     assert "w-content-checker" in html  # Wagtail's built-in accessibility checks panel
+
+
+def test_translator_creates_the_english_version_through_a_po_file(client, course):
+    """wagtail-localize: submit the page for translation, export the PO file, translate it
+    offline, import it, publish."""
+    import polib
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.models import Locale
+    from wagtail_localize.models import Translation
+
+    lesson = LessonPage(
+        title="Vérifier la source",
+        slug="verifier",
+        summary="Qui a publié ?",
+        body=[{"type": "paragraph", "value": "<p>Cherche qui a publié en premier.</p>"}],
+    )
+    course.add_child(instance=lesson)
+    lesson.save_revision().publish()
+    translator = _user("traduction", Role.EDITOR)
+    client.force_login(translator)
+    english = Locale.objects.get(language_code="en")
+
+    submit_url = reverse("wagtail_localize:submit_page_translation", args=(lesson.pk,))
+    response = client.post(submit_url, {"locales": [english.pk], "include_subtree": ""})
+    assert response.status_code == 302
+    translation = Translation.objects.get(target_locale=english, source__object_id=lesson.translation_key)
+
+    po_text = client.get(reverse("wagtail_localize:download_pofile", args=(translation.pk,))).content.decode()
+    po = polib.pofile(po_text)
+    english_text = {
+        "Vérifier la source": "Check the source",
+        "verifier": "check-the-source",
+        "Qui a publié ?": "Who published it?",
+        "Cherche qui a publié en premier.": "Find out who published it first.",
+    }
+    for entry in po:
+        entry.msgstr = english_text.get(entry.msgid, entry.msgid)
+    upload = SimpleUploadedFile("lesson.po", str(po).encode(), content_type="text/x-gettext-translation")
+    client.post(reverse("wagtail_localize:upload_pofile", args=(translation.pk,)), {"file": upload})
+
+    translation.refresh_from_db()
+    translation.save_target(user=translator, publish=True)
+    english_lesson = LessonPage.objects.get(locale=english, translation_key=lesson.translation_key)
+    assert english_lesson.alias_of_id is None
+    assert not english_lesson.live  # a translator is an editor: the translation waits for review
+
+    reviewer = _user("relecture", Role.REVIEWER)
+    english_lesson.get_latest_revision().publish(user=reviewer)
+    client.logout()
+    html = client.get(english_lesson.url).content.decode()
+    assert "Find out who published it first." in html
+    assert "Cherche qui a publié" not in html
+    assert "Cherche qui a publié" not in html
