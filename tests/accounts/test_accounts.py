@@ -162,3 +162,26 @@ def test_logout_needs_a_post(client):
     assert "_auth_user_id" in client.session
     client.post("/accounts/logout/")
     assert "_auth_user_id" not in client.session
+
+
+def test_teacher_signs_up_with_email_and_gets_a_verification_link(client, mailoutbox):
+    from allauth.account.models import EmailAddress
+
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "username": "mme-diarra",
+            "email": "diarra@ecole.ml",
+            "password1": "baobab-lune-42",
+            "password2": "baobab-lune-42",
+        },
+    )
+    assert response.status_code == 302
+    address = EmailAddress.objects.get(email="diarra@ecole.ml")
+    assert not address.verified
+    assert len(mailoutbox) == 1
+    link = next(word for word in mailoutbox[0].body.split() if "/accounts/confirm-email/" in word)
+    path = link[link.index("/accounts/confirm-email/") :]
+    client.post(path)
+    address.refresh_from_db()
+    assert address.verified

@@ -38,3 +38,26 @@ def test_student_completes_a_lesson_and_keeps_progress_in_english(browser_page):
     page.get_by_role("link", name="What is a deepfake?").click()
     assert "You have completed this lesson." in page.locator("main").inner_text()
     assert LessonPage.objects.count() == 3
+
+
+def test_scenario_choices_reveal_their_consequence_one_at_a_time(browser_page):
+    course = course_build(index=catalogue_build())
+    scenario = {
+        "situation": "<p>Moussa reçoit une vidéo truquée d'Aminata.</p>",
+        "question": "Que fait-il ?",
+        "choices": [
+            {"label": "Il la transfère au groupe", "consequence": "<p>Il aggrave le mal.</p>", "recommended": False},
+            {"label": "Il la signale et prévient Aminata", "consequence": "<p>Il l'aide.</p>", "recommended": True},
+        ],
+    }
+    lesson = lesson_build(
+        course=course, title="Scénario", slug="scenario", body=[{"type": "scenario", "value": scenario}]
+    )
+    page = browser_page
+    page.goto(lesson.url)
+    page.get_by_text("Il la transfère au groupe").click()
+    assert page.get_by_text("Il aggrave le mal.").is_visible()
+    assert page.get_by_text("Réfléchis encore.").is_visible()
+    page.get_by_text("Il la signale et prévient Aminata").click()
+    assert page.get_by_text("Il l'aide.").is_visible()
+    assert not page.get_by_text("Il aggrave le mal.").is_visible()  # the other answer closed
