@@ -8,6 +8,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from h5p.blocks import H5PActivityBlock
+
 # Lesson text stays simple: no headings inside rich text (use the heading block), no embeds.
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -186,6 +188,7 @@ class LessonStreamBlock(blocks.StreamBlock):
     scenario = ScenarioBlock()
     step_guide = StepGuideBlock()
     key_takeaways = KeyTakeawaysBlock()
+    h5p_activity = H5PActivityBlock()
 
 
-INTERACTIVE_BLOCK_TYPES = frozenset({"real_or_fake", "scenario", "step_guide"})
+INTERACTIVE_BLOCK_TYPES = frozenset({"real_or_fake", "scenario", "step_guide", "h5p_activity"})
