@@ -160,6 +160,11 @@ def main() -> int:
             queries = count_queries(path, username)
             rows.append((label, f"{size / 1024:.1f} KB", str(queries), load(base + path, cookie)))
         print_table(rows, reference["rps"])
+        from bench.h5p import h5p_figures
+
+        print()
+        for label, time_figure, memory_figure in h5p_figures():
+            print(f"{label:<42} {time_figure:>10} {memory_figure:>14}")
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
