@@ -260,3 +260,29 @@ def test_content_sources_cite_the_seed_article_for_every_module():
         )
         assert section is not None, module["slug"]
         assert "Seed" in section, module["slug"]
+
+
+@pytest.mark.parametrize(("language", "start"), [("fr", "/"), ("en", "/en/")])
+def test_a_newcomer_browsing_from_the_home_page_reaches_every_lesson(loaded, client, language, start):
+    """Follow links only, as an anonymous visitor would, and never meet an error."""
+    import re
+    from collections import deque
+
+    expected = {_translation(_french_lesson(module, lesson), language).url for module, lesson in LESSONS}
+    prefix = "/en/" if language == "en" else "/"
+    seen, queue, reached = {start}, deque([start]), set()
+    while queue:
+        url = queue.popleft()
+        response = client.get(url)
+        assert response.status_code == 200, url
+        if url.split("?")[0] in expected:
+            reached.add(url.split("?")[0])
+        for link in re.findall(r'href="(/[^"#]*)"', response.content.decode()):
+            path = link.split("?")[0]
+            wanted = path.startswith(prefix + "modules/") or path == prefix + "modules/"
+            if language == "fr" and path.startswith(("/en/", "/bm/")):
+                wanted = False
+            if wanted and path not in seen:
+                seen.add(path)
+                queue.append(path)
+    assert reached == expected
