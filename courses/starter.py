@@ -6,9 +6,14 @@ editor may have changed it since. New pages are created and published:
 
 - the French catalogue ("Modules") under the French home, with its English and Bambara
   translations;
-- each module and its lessons in French, then their English translations (real translations:
-  same translation_key, their own text) and Bambara ones (title, summary and key takeaways,
-  with a link to the full French lesson, marked for review by a native speaker);
+- each module and its lessons in French, then their English translations and Bambara ones
+  (title, summary and key takeaways, with a link to the full French lesson, marked for review
+  by a native speaker);
+- the English pages go through wagtail-localize: the French page is its translation source,
+  every string of it gets its English translation (matched segment by segment with the
+  English text of the content) and the English illustrations are segment overrides, so
+  translators can open them in the translation editor, exchange PO files and sync them after
+  a French change. The Bambara pages are plain Wagtail translations (copy_for_translation);
 - the illustrations, as Wagtail images in their own collection, reused by title.
 
 Each module loads in its own transaction, so bad content leaves no half-created module.
@@ -17,6 +22,7 @@ Each module loads in its own transaction, so bad content leaves no half-created 
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -32,6 +38,9 @@ from wagtail.blocks import StreamValue
 from wagtail.blocks.base import get_error_json_data
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page
+from wagtail_localize.models import SegmentOverride, StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments import OverridableSegmentValue, StringSegmentValue, TemplateSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
 from core.models import HomePage
 from courses.models import CourseIndexPage, CoursePage, LessonPage
@@ -46,6 +55,8 @@ CATALOGUE_SLUG = "modules"
 CATALOGUE_TITLES = {"fr": "Modules", "en": "Modules", "bm": "Modules"}
 TRANSLATION_LANGUAGES = ("en", "bm")
 BM_REVIEW_NOTE = "bm-review: à relire par un·e locuteur·rice natif·ve"
+LOCALIZED_LANGUAGES = ("en",)  # translated through wagtail-localize
+BLOCK_ID_NAMESPACE = uuid.UUID("5b0c2b5e-8d0e-4c55-9a57-6d1f0e2b7a41")  # stable block ids
 
 
 class StarterContentError(Exception):
@@ -264,6 +275,89 @@ def _translate(*, source: Page, locale: Locale, fields: dict[str, Any], where: s
     return page
 
 
+def _localize(*, source: Page, locale: Locale, fields: dict[str, Any], where: str) -> Page:
+    """A translation managed by wagtail-localize, published, with `fields` as its text.
+
+    The French page becomes the TranslationSource; an unsaved copy of it carrying `fields`
+    gives the English segments, matched to the French ones by context path and order; the
+    strings become StringTranslations, the other differences (illustrations, link targets)
+    SegmentOverrides. Then wagtail-localize itself builds and saves the English page.
+    """
+    source = source.specific
+    translated = type(source).objects.get(pk=source.pk)  # unsaved stand-in, never saved
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    with _content_errors(where):
+        # Validated here: wagtail-localize's own error handling breaks on Page.save()'s errors.
+        translated.clean_fields(exclude=[f.name for f in type(source)._meta.fields if f.name not in fields])
+    translation_source, __ = TranslationSource.update_or_create_from_instance(source)
+    _segments_translate(translation_source, translated=translated, locale=locale, where=where)
+    translation, created = Translation.objects.get_or_create(
+        source=translation_source, target_locale=locale, defaults={"enabled": True}
+    )
+    if not created and not translation.enabled:
+        translation.enabled = True
+        translation.save(update_fields=["enabled"])
+    total, done = translation.get_progress()
+    if done != total:
+        raise StarterContentError(f"{where}: {total - done} of {total} strings could not be translated")
+    with _content_errors(where):
+        # publish=False then an explicit publish: wagtail-localize publishes on commit, which
+        # would leave the page a draft inside an enclosing transaction (tests, callers).
+        translation.save_target(user=None, publish=False)
+    page = translation.get_target_instance().specific
+    page.get_latest_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def _segments_translate(translation_source: TranslationSource, *, translated: Page, locale: Locale, where: str) -> None:
+    """Store the text of `translated` as the translation of the source's segments."""
+    strings: dict[str, list[str]] = {}
+    templates: dict[str, str] = {}
+    overrides: dict[str, Any] = {}
+    for segment in extract_segments(translated):
+        if isinstance(segment, StringSegmentValue):
+            strings.setdefault(segment.path, []).append(segment.string.data)
+        elif isinstance(segment, TemplateSegmentValue):
+            templates[segment.path] = segment.template
+        elif isinstance(segment, OverridableSegmentValue):
+            overrides[segment.path] = segment.data
+    source_strings: dict[str, list[Any]] = {}
+    for segment in translation_source.stringsegment_set.select_related("string", "context").order_by("order"):
+        source_strings.setdefault(segment.context.path, []).append(segment)
+    source_templates = {
+        segment.context.path: segment.template.template
+        for segment in translation_source.templatesegment_set.select_related("template", "context")
+    }
+    source_overrides = {
+        segment.context.path: segment for segment in translation_source.overridablesegment_set.select_related("context")
+    }
+    differences = [
+        f"{path}: {len(source_strings.get(path, []))} French strings, {len(strings.get(path, []))} {locale.language_code}"
+        for path in sorted(set(strings) | set(source_strings))
+        if len(strings.get(path, [])) != len(source_strings.get(path, []))
+    ]
+    differences += [
+        f"{path}: different HTML structure"
+        for path in sorted(set(templates) | set(source_templates))
+        if templates.get(path) != source_templates.get(path)
+    ]
+    differences += [f"{path}: only in one language" for path in sorted(set(overrides) ^ set(source_overrides))]
+    if differences:
+        raise StarterContentError(f"{where}: its structure differs from the French page: " + "; ".join(differences[:5]))
+    for path, segments in source_strings.items():
+        for segment, text in zip(segments, strings[path], strict=True):
+            StringTranslation.objects.get_or_create(
+                translation_of=segment.string, locale=locale, context=segment.context, defaults={"data": text}
+            )
+    for path, segment in source_overrides.items():
+        if overrides[path] != segment.data:
+            SegmentOverride.objects.update_or_create(
+                locale=locale, context=segment.context, defaults={"data_json": json.dumps(overrides[path])}
+            )
+
+
 def _translations_ensure(
     *,
     source: Page,
@@ -283,7 +377,8 @@ def _translations_ensure(
         if language in existing:
             report.skipped.append(SkippedItem(kind, name, language))
             continue
-        _translate(
+        translate = _localize if language in LOCALIZED_LANGUAGES else _translate
+        translate(
             source=source, locale=locales[language], fields=fields_for(language), where=f"{kind} {name} ({language})"
         )
         report.translations.append(f"{language} {kind} {name}")
@@ -384,7 +479,7 @@ def _lesson_load(
             slug=slug,
             summary=_text(data, "summary", "fr", where=where),
             estimated_minutes=data.get("estimated_minutes", 10),
-            body=_body(_blocks(data, "fr", where=where), illustrations=illustrations, where=f"{where} (fr)"),
+            body=_body(_blocks(data, "fr", where=where), illustrations=illustrations, where=f"{where} (fr)", key=name),
         )
         with _content_errors(f"{where} (fr)"):
             module.add_child(instance=lesson)
@@ -401,7 +496,10 @@ def _lesson_load(
                 "title": _text(data, "title", "bm", where=where),
                 "summary": _text(data, "summary", "bm", where=where),
                 "body": _body(
-                    _bm_blocks(data, french=lesson, where=where), illustrations=illustrations, where=where_language
+                    _bm_blocks(data, french=lesson, where=where),
+                    illustrations=illustrations,
+                    where=where_language,
+                    key=f"{name}/bm",
                 ),
                 "search_description": BM_REVIEW_NOTE,
             }
@@ -409,7 +507,13 @@ def _lesson_load(
             "title": _text(data, "title", language, where=where),
             "slug": data.get(f"slug_{language}") or slug,
             "summary": _text(data, "summary", language, where=where),
-            "body": _body(_blocks(data, language, where=where), illustrations=illustrations, where=where_language),
+            "body": _body(
+                _blocks(data, language, where=where),
+                illustrations=illustrations,
+                where=where_language,
+                key=f"{name}/{language}",
+                ids_of=lesson.body,
+            ),
         }
 
     _translations_ensure(source=lesson, kind="lesson", name=name, fields_for=fields_for, locales=locales, report=report)
@@ -451,27 +555,81 @@ def _bm_blocks(data: dict[str, Any], *, french: LessonPage, where: str) -> list[
 # --- Lesson bodies ----------------------------------------------------------------------------
 
 
-def _body(blocks: list[dict[str, Any]], *, illustrations: _Illustrations, where: str) -> StreamValue:
-    """The blocks as a validated StreamValue; invalid content fails with the lesson's name."""
+def _body(
+    blocks: list[dict[str, Any]],
+    *,
+    illustrations: _Illustrations,
+    where: str,
+    key: str,
+    ids_of: StreamValue | None = None,
+) -> StreamValue:
+    """The blocks as a validated StreamValue; invalid content fails with the lesson's name.
+
+    Blocks and list items get ids derived from `key` and their position, or, with `ids_of`,
+    the ids of the same positions in that body (a translation shares its source's ids, which
+    is how wagtail-localize matches their texts).
+    """
     raw = [
-        _raw_block(block, illustrations=illustrations, where=f"{where}, block {n}") for n, block in enumerate(blocks)
+        _raw_block(block, illustrations=illustrations, where=f"{where}, block {n}", block_id=_block_id(f"{key}/{n}"))
+        for n, block in enumerate(blocks)
     ]
     stream_block = LessonPage._meta.get_field("body").stream_block
+    if ids_of is not None:
+        _ids_adopt(raw, stream_block.get_prep_value(ids_of), where=where)
     try:
         return stream_block.clean(stream_block.to_python(raw))
     except ValidationError as error:
         raise StarterContentError(f"{where}: invalid body: {_describe(error, raw)}") from error
 
 
-def _raw_block(block: dict[str, Any], *, illustrations: _Illustrations, where: str) -> dict[str, Any]:
+def _block_id(key: str) -> str:
+    return str(uuid.uuid5(BLOCK_ID_NAMESPACE, key))
+
+
+def _list_items(items: Any, *, block_id: str) -> Any:
+    """A ListBlock value in Wagtail's block format, with stable item ids."""
+    if not isinstance(items, list):
+        return items
+    return [{"type": "item", "value": item, "id": _block_id(f"{block_id}/{n}")} for n, item in enumerate(items)]
+
+
+def _ids_adopt(raw: list[dict[str, Any]], model: list[dict[str, Any]], *, where: str) -> None:
+    """Give `raw` the block and list item ids of `model`, which must have the same structure."""
+    if [block["type"] for block in raw] != [block["type"] for block in model]:
+        raise StarterContentError(
+            f"{where}: its blocks differ from the French page: {[b['type'] for b in raw]} "
+            f"instead of {[b['type'] for b in model]}"
+        )
+    for n, (block, like) in enumerate(zip(raw, model, strict=True)):
+        block["id"] = like["id"]
+        if not isinstance(block["value"], dict) or not isinstance(like["value"], dict):
+            continue
+        for name, items in block["value"].items():
+            like_items = like["value"].get(name)
+            if not (isinstance(items, list) and isinstance(like_items, list)):
+                continue
+            if len(items) != len(like_items):
+                raise StarterContentError(
+                    f"{where}, block {n} ({block['type']}): {len(items)} {name} instead of {len(like_items)} in French"
+                )
+            for item, like_item in zip(items, like_items, strict=True):
+                if isinstance(item, dict) and isinstance(like_item, dict) and "id" in like_item:
+                    item["id"] = like_item["id"]
+
+
+def _raw_block(block: dict[str, Any], *, illustrations: _Illustrations, where: str, block_id: str) -> dict[str, Any]:
     kind, value = block.get("type"), block.get("value")
     where = f"{where} ({kind})"
 
     def image(item: dict[str, Any]) -> int | None:
         return illustrations.image_id(item.get("svg") or "", where=where)
 
-    if kind in ("heading", "paragraph", "callout", "scenario", "key_takeaways"):
-        return {"type": kind, "value": value}
+    if kind in ("heading", "paragraph", "callout"):
+        return {"type": kind, "value": value, "id": block_id}
+    if kind in ("scenario", "key_takeaways") and isinstance(value, dict):
+        name = "choices" if kind == "scenario" else "items"
+        value = {**value, name: _list_items(value.get(name), block_id=block_id)}
+        return {"type": kind, "value": value, "id": block_id}
     if not isinstance(value, dict):
         raise StarterContentError(f"{where}: unknown block type or no value")
     if kind == "image":
@@ -481,16 +639,16 @@ def _raw_block(block: dict[str, Any], *, illustrations: _Illustrations, where: s
             {"image": image(item), "audio": None, "alt": item.get("alt", ""), "caption": item.get("caption", "")}
             for item in value.get("items", [])
         ]
-        value = {**{k: v for k, v in value.items() if k != "options"}, "items": items}
+        value = {**{k: v for k, v in value.items() if k != "options"}, "items": _list_items(items, block_id=block_id)}
     elif kind == "step_guide":
         steps = [
             {"text": step.get("text", ""), "image": image(step), "alt": step.get("alt", "")}
             for step in value.get("steps", [])
         ]
-        value = {**value, "steps": steps}
+        value = {**value, "steps": _list_items(steps, block_id=block_id)}
     else:
         raise StarterContentError(f"{where}: unknown block type")
-    return {"type": kind, "value": value}
+    return {"type": kind, "value": value, "id": block_id}
 
 
 def _describe(error: ValidationError, raw: list[dict[str, Any]]) -> str:

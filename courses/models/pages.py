@@ -86,7 +86,7 @@ class CoursePage(KnownAncestorsMixin, Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     parent_page_types = ["courses.CourseIndexPage"]
-    subpage_types = ["courses.LessonPage"]
+    subpage_types = ["courses.LessonPage", "quizzes.QuizPage"]
 
     class Meta:
         verbose_name = _("module")
@@ -98,8 +98,11 @@ class CoursePage(KnownAncestorsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import course_progress
 
+        from quizzes.models import QuizPage
+
         context = super().get_context(request, *args, **kwargs)
         context["progress"] = course_progress(user=request.user, course=self)
+        context["quiz"] = QuizPage.objects.child_of(self).live().first()
         return context
 
 

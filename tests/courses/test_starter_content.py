@@ -133,6 +133,100 @@ def test_english_pages_are_real_translations_with_their_own_text(loaded):
             assert not english.has_unpublished_changes
 
 
+def _svgs(blocks: list[dict]) -> list[str]:
+    """The illustration files of a lesson's content blocks, in order."""
+    names = []
+    for block in blocks:
+        value = block["value"]
+        if block["type"] == "image":
+            names.append(value["svg"])
+        elif block["type"] in ("real_or_fake", "step_guide"):
+            names.extend(
+                item["svg"]
+                for item in value["items" if block["type"] == "real_or_fake" else "steps"]
+                if item.get("svg")
+            )
+    return names
+
+
+def _image_titles(page: LessonPage) -> list[str]:
+    titles = []
+    for block in page.body:
+        if block.block_type == "image":
+            titles.append(block.value["image"].title)
+        elif block.block_type in ("real_or_fake", "step_guide"):
+            items = block.value["items" if block.block_type == "real_or_fake" else "steps"]
+            titles.extend(item["image"].title for item in items if item["image"])
+    return titles
+
+
+def _localize_translation(french_page):
+    from wagtail_localize.models import Translation
+
+    return Translation.objects.get(
+        source__object_id=french_page.translation_key,
+        source__locale__language_code="fr",
+        target_locale__language_code="en",
+    )
+
+
+def test_english_pages_are_managed_by_wagtail_localize_and_fully_translated(loaded):
+    from django.utils.translation import gettext
+    from wagtail_localize.models import StringTranslation
+
+    french_pages = [_page(CourseIndexPage, "fr")]
+    for module in MODULES:
+        french_pages.append(_french_module(module))
+        french_pages.extend(_french_lesson(module, lesson) for lesson in module["lessons"])
+    for french in french_pages:
+        translation = _localize_translation(french)
+        assert translation.enabled
+        assert translation.source.get_source_instance().pk == french.pk
+        english = translation.get_target_instance()
+        assert english.translation_key == french.translation_key and english.locale.language_code == "en"
+        total, translated = translation.get_progress()
+        assert total == translated > 0, (french.slug, total, translated)
+        assert translation.get_status_display() == gettext("Up to date")
+        # Translators can export it: every string of the PO file has its English text.
+        assert all(entry.msgstr for entry in translation.export_po())
+    assert not StringTranslation.objects.filter(has_error=True).exists()
+
+
+def test_english_lessons_show_their_english_illustrations(loaded):
+    from wagtail_localize.models import SegmentOverride
+
+    for module, lesson in LESSONS:
+        french = _french_lesson(module, lesson)
+        english = _translation(french, "en")
+        assert _image_titles(french) == _svgs(lesson["blocks"]["fr"]), lesson["slug"]
+        assert _image_titles(english) == _svgs(lesson["blocks"]["en"]), lesson["slug"]
+    english = _translation(_page(LessonPage, "fr", slug="une-photo-suffit"), "en")
+    assert any(title.endswith("-en.svg") for title in _image_titles(english))
+    assert SegmentOverride.objects.filter(locale__language_code="en").exists()
+
+
+def test_a_sync_through_wagtail_localize_rebuilds_the_same_english_lesson(loaded):
+    """What a translator's "publish" in the translation editor would produce: the same page."""
+    french = _page(LessonPage, "fr", slug="verifier-la-source")
+    english = _translation(french, "en")
+    translation = _localize_translation(french)
+    translation.save_target(publish=False)
+    rebuilt = english.get_latest_revision_as_object()
+    assert (rebuilt.title, rebuilt.slug, rebuilt.summary) == (english.title, english.slug, english.summary)
+    assert list(rebuilt.body.raw_data) == list(english.body.raw_data)
+
+
+def test_an_english_text_whose_structure_differs_from_the_french_one_names_the_lesson(loaded, tmp_path, monkeypatch):
+    module = _tiny_module("mismatch")
+    blocks = module["lessons"][0]["blocks"]
+    blocks["en"] = [{"type": "paragraph", "value": "<p>Text.</p><p>One more paragraph.</p>"}]
+    (tmp_path / "mismatch.json").write_text(json.dumps(module), encoding="utf-8")
+    monkeypatch.setattr(courses.starter, "STARTER_DIR", tmp_path)
+    with pytest.raises(StarterContentError, match=r"lesson mismatch/seule \(en\).*differs from the French"):
+        starter_content_load()
+    assert not Page.objects.filter(slug="mismatch").exists()
+
+
 def test_bambara_pages_exist_for_every_module_and_lesson_and_await_review(loaded):
     for module in MODULES:
         french_module = _french_module(module)

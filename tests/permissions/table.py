@@ -56,6 +56,12 @@ RULES: list[Rule] = [
         "POST only (login, CSRF, 404 for anything but a visible lesson: tests/courses)",
     ),
     Rule("learn/search/", everyone(OK), "search published lessons"),
+    Rule("learn/quizzes/<int:page_id>/start/", everyone(NOT_ALLOWED), "POST only (login, CSRF): tests/quizzes"),
+    Rule(
+        "learn/attempts/<int:attempt_id>/*",
+        signed_in(NOT_FOUND, anonymous=SITE_LOGIN),
+        "one's own attempts only: anyone else's is a 404 (tests/quizzes)",
+    ),
     # --- allauth's account pages ---
     Rule("accounts/login/", everyone(PUBLIC_PAGE), "sign-in (signed-in users are sent on)"),
     Rule("accounts/signup/", everyone(PUBLIC_PAGE), "sign-up (signed-in users are sent on)"),

@@ -18,6 +18,7 @@ class Command(BaseCommand):
         if not getattr(settings, "KALAN_DEMO", False):
             raise CommandError("setup_demo only runs with the local demo settings (elearn.settings.dev).")
         call_command("load_starter_content", verbosity=options["verbosity"])
+        call_command("load_starter_quizzes", verbosity=options["verbosity"])
         call_command("load_help_page", verbosity=options["verbosity"])
         created = demo_accounts_ensure()
         self.stdout.write("")

@@ -1,0 +1,137 @@
+"""Load the starter quizzes (quizzes/starter_content/*.json) under the starter modules.
+
+Idempotent: a module that already has a quiz is skipped (an editor may have changed it). The
+English quiz is a real translation of the French one (same translation keys for the page, its
+questions and choices), so attempts and statistics are shared across languages.
+"""
+
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from html import escape
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from wagtail.models import Locale
+
+from courses.models import CoursePage
+from quizzes.models import Choice, Question, QuizPage
+
+STARTER_DIR = Path(__file__).resolve().parent / "starter_content"
+
+
+@dataclass
+class QuizLoadReport:
+    created: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def _choices(data: dict, language: str) -> list[dict]:
+    kind = data["kind"]
+    if kind in ("single", "multiple"):
+        return [
+            {
+                "text": c["text"][language],
+                "correct": bool(c.get("correct")),
+                "feedback": (c.get("feedback") or {}).get(language, ""),
+            }
+            for c in data["choices"]
+        ]
+    if kind == "ordering":
+        return [{"text": item["text"][language]} for item in data["items"]]
+    if kind == "matching":
+        pairs = [{"text": p["left"]["text"][language], "match": p["right"]["text"][language]} for p in data["pairs"]]
+        return pairs + [{"text": "", "match": d["text"][language]} for d in data.get("distractors", [])]
+    return []
+
+
+def _question_fields(data: dict, language: str) -> dict:
+    fields = {
+        "kind": data["kind"],
+        "text": data["text"][language],
+        "points": Decimal(str(data.get("points", 1))),
+        "mode": data.get("mode") or "all_or_nothing",
+        "explanation": (data.get("explanation") or {}).get(language, ""),
+        "sensitive": bool(data.get("sensitive")),
+    }
+    if data["kind"] == "true_false":
+        fields["answer_true"] = bool(data["answer"])
+    elif data["kind"] == "real_or_fake":
+        fields["real_or_fake"] = data["answer"]
+        fields["image_alt"] = data["item"]["description"][language]
+    elif data["kind"] == "reflection":
+        fields["reflection_format"] = (data.get("reflection") or {}).get("format", "free_text")
+    return fields
+
+
+def _quiz_fields(data: dict, language: str) -> dict:
+    return {
+        "title": data["title"][language],
+        "intro": f"<p>{escape(data['intro'][language])}</p>",
+        "pass_mark": data.get("pass_mark", 70),
+        "questions_per_attempt": data.get("questions_per_attempt", 0),
+        "attempts_allowed": data.get("attempts_allowed", 0),
+        "show_feedback": data.get("show_feedback", "after_submit"),
+    }
+
+
+def _build_french(course: CoursePage, data: dict) -> QuizPage:
+    quiz = QuizPage(slug="quiz", **_quiz_fields(data, "fr"))
+    for question_data in data["questions"]:
+        question = Question(**_question_fields(question_data, "fr"))
+        for choice in _choices(question_data, "fr"):
+            question.choices.add(Choice(**choice))
+        quiz.questions.add(question)
+    course.add_child(instance=quiz)
+    quiz.full_clean()
+    quiz.save_revision().publish()
+    return quiz
+
+
+def _translate(quiz: QuizPage, data: dict, language: str) -> QuizPage | None:
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is None or QuizPage.objects.filter(translation_key=quiz.translation_key, locale=locale).exists():
+        return None
+    translated = quiz.copy_for_translation(locale, copy_parents=True)
+    translated = QuizPage.objects.get(pk=translated.pk)
+    for name, value in _quiz_fields(data, language).items():
+        setattr(translated, name, value)
+    translated.slug = "quiz"
+    questions = list(translated.questions.order_by("sort_order"))
+    for question, question_data in zip(questions, data["questions"], strict=True):
+        for name, value in _question_fields(question_data, language).items():
+            setattr(question, name, value)
+        for choice, choice_data in zip(
+            question.choices.order_by("sort_order"), _choices(question_data, language), strict=True
+        ):
+            for name, value in choice_data.items():
+                setattr(choice, name, value)
+            choice.save()
+        question.save()
+    translated.save_revision().publish()
+    return translated
+
+
+def starter_quizzes_load(*, stdout=None) -> QuizLoadReport:
+    report = QuizLoadReport()
+    for path in sorted(STARTER_DIR.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        course = CoursePage.objects.filter(slug=data["module"], locale__language_code=settings.LANGUAGE_CODE).first()
+        if course is None:
+            report.skipped.append(f"{data['module']}: no such module")
+            continue
+        with transaction.atomic():
+            quiz = QuizPage.objects.child_of(course).first()
+            if quiz is not None:
+                report.skipped.append(f"{data['module']}: quiz exists")
+            else:
+                quiz = _build_french(course, data)
+                report.created.append(f"{data['module']} (fr)")
+            if _translate(quiz, data, "en"):
+                report.created.append(f"{data['module']} (en)")
+    if stdout is not None:
+        stdout.write(f"Starter quizzes: created {', '.join(report.created) or 'nothing'}.")
+        for line in report.skipped:
+            stdout.write(f"  skipped {line}")
+    return report

@@ -1,0 +1,93 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from quizzes.models import Attempt, QuizPage
+from quizzes.selectors import answers_from_post, attempt_questions, quiz_for_attempt
+from quizzes.services import (
+    AttemptLimitReached,
+    attempt_answers_save,
+    attempt_is_open,
+    attempt_start,
+    attempt_submit,
+)
+
+
+def _visible_quiz(request, page_id: int) -> QuizPage:
+    quiz = QuizPage.objects.live().filter(pk=page_id).first()
+    if quiz is None or any(not r.accept_request(request) for r in quiz.get_view_restrictions()):
+        raise Http404
+    return quiz
+
+
+def _own_attempt(request, attempt_id: int) -> tuple[Attempt, QuizPage]:
+    attempt = get_object_or_404(Attempt, pk=attempt_id, user=request.user)  # another learner's: 404
+    quiz = quiz_for_attempt(attempt=attempt, language=translation.get_language())
+    if quiz is None:
+        raise Http404
+    return attempt, quiz
+
+
+@require_POST
+@login_required
+def quiz_start(request, page_id: int):
+    quiz = _visible_quiz(request, page_id)
+    try:
+        attempt = attempt_start(user=request.user, quiz=quiz)
+    except AttemptLimitReached:
+        messages.error(request, _("You have used all the attempts allowed for this quiz."))
+        return redirect(quiz.get_url(request))
+    return redirect("quiz_attempt", attempt_id=attempt.pk)
+
+
+@login_required
+def quiz_attempt(request, attempt_id: int):
+    attempt, quiz = _own_attempt(request, attempt_id)
+    if attempt.is_submitted:
+        return redirect("quiz_result", attempt_id=attempt.pk)
+    views = attempt_questions(attempt=attempt, quiz=quiz)
+    unanswered = []
+    if request.method == "POST":
+        if not attempt_is_open(attempt):
+            attempt_submit(attempt_id=attempt.pk, user=request.user, quiz=quiz)
+            messages.error(request, _("Time is up: only the answers saved before the deadline count."))
+            return redirect("quiz_result", attempt_id=attempt.pk)
+        attempt_answers_save(attempt=attempt, answers=answers_from_post(post=request.POST, views=views))
+        if "submit" in request.POST or "confirm" in request.POST:
+            saved = set(attempt.responses.values_list("question_key", flat=True))
+            unanswered = [view for view in views if view.key not in {str(k) for k in saved}]
+            if unanswered and "confirm" not in request.POST:
+                messages.warning(request, _("Some questions have no answer yet. Answer them, or submit anyway."))
+            else:
+                attempt_submit(attempt_id=attempt.pk, user=request.user, quiz=quiz)
+                return redirect("quiz_result", attempt_id=attempt.pk)
+        else:
+            messages.success(request, _("Your answers are saved."))
+            return redirect("quiz_attempt", attempt_id=attempt.pk)
+    saved = {str(r.question_key): r.answer for r in attempt.responses.all()}
+    return render(
+        request,
+        "quizzes/attempt.html",
+        {"attempt": attempt, "quiz": quiz, "views": views, "saved": saved, "unanswered": unanswered},
+    )
+
+
+@login_required
+def quiz_result(request, attempt_id: int):
+    attempt, quiz = _own_attempt(request, attempt_id)
+    if not attempt.is_submitted:
+        return redirect("quiz_attempt", attempt_id=attempt.pk)
+    views = attempt_questions(attempt=attempt, quiz=quiz)
+    responses = {str(r.question_key): r for r in attempt.responses.all()}
+    show = quiz.show_feedback != QuizPage.Feedback.NEVER
+    reveal = quiz.reveal_answers_after_pass and attempt.passed
+    rows = [{"view": view, "response": responses.get(view.key)} for view in views]
+    return render(
+        request,
+        "quizzes/result.html",
+        {"attempt": attempt, "quiz": quiz, "rows": rows, "show_feedback": show, "reveal": reveal},
+    )

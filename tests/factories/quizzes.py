@@ -1,0 +1,60 @@
+"""Builders for quizzes: a published quiz with one question of each graded type."""
+
+from decimal import Decimal
+
+from quizzes.models import Choice, Question, QuizPage
+
+
+def quiz_build(*, course, questions=None, **settings) -> QuizPage:
+    quiz = QuizPage(title="Quiz", slug="quiz", pass_mark=70, shuffle_choices=True, **settings)
+    for question in questions if questions is not None else sample_questions():
+        quiz.questions.add(question)
+    course.add_child(instance=quiz)
+    quiz.save_revision().publish()
+    return QuizPage.objects.get(pk=quiz.pk)
+
+
+def question(kind: str, text: str, choices=(), **fields) -> Question:
+    q = Question(kind=kind, text=text, points=Decimal(1), **fields)
+    for item in choices:
+        q.choices.add(Choice(**item))
+    return q
+
+
+def sample_questions() -> list[Question]:
+    return [
+        question(
+            "single",
+            "Un inconnu menace de publier une vidéo truquée. Que fais-tu d'abord ?",
+            [
+                {"text": "Je paie pour qu'il arrête", "correct": False},
+                {"text": "Je garde les preuves et je ne paie pas", "correct": True},
+                {"text": "Je supprime tout", "correct": False},
+            ],
+        ),
+        question(
+            "multiple",
+            "Quelles preuves garder ?",
+            [
+                {"text": "Captures d'écran", "correct": True},
+                {"text": "Nom du compte", "correct": True},
+                {"text": "Rien", "correct": False},
+            ],
+            mode="partial",
+        ),
+        question("true_false", "Partager un deepfake pour le dénoncer aide la victime.", answer_true=False),
+        question(
+            "ordering",
+            "Dans quel ordre ?",
+            [{"text": "Garder les preuves"}, {"text": "Bloquer"}, {"text": "Signaler"}],
+        ),
+        question(
+            "matching",
+            "Relie chaque situation à la bonne réaction.",
+            [
+                {"text": "Menace de publier", "match": "Ne pas payer"},
+                {"text": "Vidéo reçue", "match": "Ne pas partager"},
+            ],
+        ),
+        question("reflection", "À qui pourrais-tu en parler ?", sensitive=True, reflection_format="free_text"),
+    ]

@@ -1,0 +1,74 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from quizzes.forms import (
+    MSG_MATCHING_NEEDS_PAIRS,
+    MSG_NO_CORRECT_CHOICE,
+    MSG_ORDERING_NEEDS_ITEMS,
+    MSG_SINGLE_NEEDS_ONE,
+    MSG_TRUE_FALSE_ANSWER,
+    question_problems,
+)
+from quizzes.models import Attempt, Question, QuizPage
+from quizzes.starter import starter_quizzes_load
+from tests.factories.courses import catalogue_build, course_build
+from tests.factories.quizzes import quiz_build
+
+
+@pytest.mark.parametrize(
+    ("question", "choices", "field", "message"),
+    [
+        ({"kind": "single"}, [{"text": "a"}, {"text": "b"}], "kind", MSG_NO_CORRECT_CHOICE),
+        (
+            {"kind": "single"},
+            [{"text": "a", "correct": True}, {"text": "b", "correct": True}],
+            "kind",
+            MSG_SINGLE_NEEDS_ONE,
+        ),
+        ({"kind": "multiple"}, [{"text": "a"}], "kind", MSG_NO_CORRECT_CHOICE),
+        ({"kind": "ordering"}, [{"text": "seul"}], "kind", MSG_ORDERING_NEEDS_ITEMS),
+        ({"kind": "matching"}, [{"text": "a", "match": "b"}], "kind", MSG_MATCHING_NEEDS_PAIRS),
+        ({"kind": "true_false", "answer_true": None}, [], "answer_true", MSG_TRUE_FALSE_ANSWER),
+    ],
+)
+def test_an_unanswerable_question_is_refused_with_a_message(question, choices, field, message):
+    assert question_problems(question, choices) == {field: message}
+
+
+def test_a_sound_question_passes():
+    choices = [{"text": "a", "correct": True}, {"text": "b"}]
+    assert question_problems({"kind": "single", "mode": "all_or_nothing"}, choices) == {}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("pass_mark", [-1, 101])
+def test_pass_mark_outside_0_to_100_is_refused(pass_mark):
+    quiz = quiz_build(course=course_build(index=catalogue_build()))
+    quiz.pass_mark = pass_mark
+    with pytest.raises(ValidationError) as error:
+        quiz.full_clean()
+    assert "pass_mark" in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_starter_quizzes_load_in_french_and_english_once(client):
+    from django.core.management import call_command
+
+    call_command("load_starter_content", verbosity=0)
+    report = starter_quizzes_load()
+    assert len(report.created) == 6
+    assert starter_quizzes_load().created == []
+    french = QuizPage.objects.filter(locale__language_code="fr")
+    assert french.count() == 3
+    for quiz in french:
+        questions = Question.objects.filter(page=quiz)
+        assert questions.count() >= 8
+        assert len({q.kind for q in questions if q.kind != "reflection"}) >= 4
+        english = QuizPage.objects.get(translation_key=quiz.translation_key, locale__language_code="en")
+        english_questions = Question.objects.filter(page=english)
+        assert {q.translation_key for q in english_questions} == {q.translation_key for q in questions}
+        assert {q.text for q in english_questions}.isdisjoint({q.text for q in questions})
+    # The module page offers its quiz; a learner can start it in English too.
+    deepfakes = french.get(slug="quiz", url_path__contains="/deepfakes/")
+    assert "Quiz : Deepfakes" in client.get(deepfakes.get_parent().url).content.decode()
+    assert Attempt.objects.count() == 0
