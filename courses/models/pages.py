@@ -97,7 +97,6 @@ class CoursePage(KnownAncestorsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import course_progress
-
         from quizzes.models import QuizPage
 
         context = super().get_context(request, *args, **kwargs)
