@@ -29,3 +29,17 @@ def baseline_restore() -> None:
         # database without that step, then load the snapshot with its own ids.
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         connection.creation.deserialize_db_from_string(_snapshot["default"])
+        _sequences_reset()
+
+
+def _sequences_reset() -> None:
+    """Rows came back with their own ids: move PostgreSQL's sequences past them, or the next
+    page created would collide with id 1."""
+    from django.apps import apps
+    from django.core.management.color import no_style
+
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
+    if statements:
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
