@@ -2,6 +2,7 @@
 
 import io
 import json
+import stat
 import zipfile
 from pathlib import Path
 
@@ -151,11 +152,45 @@ def test_approve_checks_csrf(admin_user, uploader, client):
     assert not H5PLibrary.objects.get().approved
 
 
-def hostile_packages() -> dict[str, tuple[bytes, str]]:
+def _symlink_package() -> bytes:
+    buffer = io.BytesIO(package())
+    with zipfile.ZipFile(buffer, "a") as archive:
+        link = zipfile.ZipInfo("content/link.json")
+        link.external_attr = (stat.S_IFLNK | 0o777) << 16
+        archive.writestr(link, "/etc/passwd")
+    return buffer.getvalue()
+
+
+def _bomb_package() -> bytes:
+    buffer = io.BytesIO(package())
+    with zipfile.ZipFile(buffer, "a") as archive:
+        bomb = zipfile.ZipInfo("content/bomb.txt")
+        bomb.compress_type = zipfile.ZIP_DEFLATED
+        with archive.open(bomb, "w") as stream:
+            for _chunk in range(60):
+                stream.write(bytes(1024 * 1024))
+    return buffer.getvalue()
+
+
+def hostile_packages() -> dict[str, tuple[bytes | None, str]]:
+    mismatched = {**base_files(), "H5P.Foo-1.0/library.json": json.dumps({**LIBRARY_JSON, "machineName": "H5P.Bar"})}
     return {
         "broken-h5p-json": (None, "h5p.json"),
         "zip-slip": (with_files(("content/../../evil.json", "{}")), "evil.json"),
+        "absolute-path": (with_files(("/etc/cron.d/evil", "x")), "/etc/cron.d/evil"),
+        "zip-bomb": (_bomb_package(), "bomb.txt"),
+        "symlink": (_symlink_package(), "link.json"),
+        "js-in-content": (package(**{"content/evil.js": "alert(1)"}), "content/evil.js"),
+        "html-in-content": (package(**{"content/page.html": "<script></script>"}), "content/page.html"),
+        "svg-in-content": (package(**{"content/image.svg": "<svg onload='x'/>"}), "content/image.svg"),
         "php-in-content": (package(**{"content/shell.php": "<?php system($_GET['c']);"}), "shell.php"),
+        "php-in-library": (package(**{"H5P.Foo-1.0/shell.php": "<?php"}), "H5P.Foo-1.0/shell.php"),
+        "20000-entries": (with_files(*[(f"content/{n}.txt", "") for n in range(20_000)]), "20"),
+        "missing-h5p-json": (package(**{"h5p.json": None}), "h5p.json"),
+        "library-folder-mismatch": (
+            build_zip(mismatched.items()),
+            "H5P.Foo-1.0/library.json",
+        ),
     }
 
 
