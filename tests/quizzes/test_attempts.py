@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from quizzes.models import Attempt, Question, Response
 from quizzes.services import attempt_start, attempt_submit
+from tests.baseline import baseline_restore
 from tests.factories.accounts import UserFactory
 from tests.factories.courses import catalogue_build, course_build
 from tests.factories.quizzes import quiz_build
@@ -175,6 +176,7 @@ def test_two_concurrent_submits_give_one_grade():
     """Two real connections submit at once: the row lock lets one grade, the other reads it."""
     if connection.vendor != "postgresql":
         pytest.skip("row locks are a PostgreSQL feature; SQLite serialises writers anyway")
+    baseline_restore()  # an earlier transactional test may have flushed the home page
     quiz = quiz_build(course=course_build(index=catalogue_build()))
     user = UserFactory(username="aminata")
     attempt = attempt_start(user=user, quiz=quiz)
