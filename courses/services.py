@@ -19,8 +19,3 @@ def lesson_complete(*, user, lesson: LessonPage) -> LessonProgress:
         progress.completed_at = timezone.now()
         progress.save(update_fields=["status", "completed_at"])
     return progress
-
-
-def lesson_start(*, user, lesson: LessonPage) -> None:
-    """Record that the learner opened the lesson (for "continue where you left off")."""
-    LessonProgress.objects.get_or_create(user=user, lesson_key=lesson.translation_key)
