@@ -7,6 +7,8 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= elearn.settings.dev
+# pytest-xdist workers for `make test` (each gets its own test database and media folder).
+PYTEST_WORKERS ?= 2
 
 .PHONY: help run test lint format bench setup messages compile-messages clean
 
@@ -45,7 +47,7 @@ run: setup
 
 test: $(VENV)/.dev compile-messages
 	@scripts/ensure_chromium.sh
-	DJANGO_SETTINGS_MODULE=elearn.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=elearn.settings.test $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .

@@ -1,8 +1,37 @@
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from wagtail.models import Page, Site
+from wagtail.views import serve as wagtail_serve
+
+from core.content_cache import content_memo
+
+
+def page_serve(request, path):
+    """Wagtail's page serving, with the site, the site root paths and the page for this
+    path, language and host remembered until content changes (core/content_cache.py).
+
+    Wagtail keeps each of these on the request once found; filling them in first saves the
+    four or five queries it would run for them on every page view.
+    """
+    host = request.get_host()
+    language = translation.get_language()
+    request._wagtail_site = content_memo(("site", host), lambda: Site.find_for_request(request))
+    request._wagtail_cached_site_root_paths = content_memo(("site-root-paths",), Site.get_site_root_paths)
+    request._wagtail_route_for_request = content_memo(
+        ("route", host, language, path), lambda: _route(request, path), keep=lambda found: found is not None
+    )
+    return wagtail_serve(request, path)
+
+
+def _route(request, path: str):
+    found = Page.route_for_request(request, path)
+    if found is not None:
+        found[0].served_from_memo = True
+    return found
 
 
 @require_GET

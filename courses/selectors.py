@@ -1,12 +1,14 @@
 """Reads on courses that span relations. Each function runs a fixed number of queries."""
 
+import copy as copy_module
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import OuterRef, Subquery
 from django.utils.functional import cached_property
 from wagtail.models import Page
+
+from core.content_cache import content_memo
 
 from .models import CourseIndexPage, CoursePage, LessonPage, LessonProgress
 
@@ -49,24 +51,33 @@ class CourseProgress:
         return any(entry.status for entry in self.entries)
 
 
-def _with_status(queryset, user):
-    """Annotate each lesson with the learner's status, in the same query."""
-    if not user.is_authenticated:
-        return queryset
-    status = LessonProgress.objects.filter(user=user, lesson_key=OuterRef("translation_key")).values("status")[:1]
-    return queryset.annotate(progress_status=Subquery(status))
-
-
 def course_lessons(*, course: Page, user=None) -> list[tuple[LessonPage, bool]]:
     """The module's live lessons in its language, plus French ones not yet translated.
 
-    Returns (lesson, is_fallback) pairs in the French module's order. One query for a French
-    module, three for a translation.
+    Returns (lesson, is_fallback) pairs in the French module's order; for a signed-in learner
+    each lesson carries `progress_status`. The list itself is remembered until content changes
+    (core/content_cache.py) when called while serving a request; the learner's statuses cost
+    one query.
     """
     user = user or AnonymousUser()
-    lessons = list(
-        _with_status(LessonPage.objects.child_of(course).live().order_by("path").select_related("locale"), user)
-    )
+    pairs = content_memo(("course-lessons", course.pk), lambda: _course_lessons(course))
+    if not user.is_authenticated:
+        return pairs
+    keys = [lesson.translation_key for lesson, _fallback in pairs]
+    statuses = dict(LessonProgress.objects.filter(user=user, lesson_key__in=keys).values_list("lesson_key", "status"))
+    # Copies: the remembered lesson objects are shared by every request of this process.
+    return [(_with_status(lesson, statuses.get(lesson.translation_key)), fallback) for lesson, fallback in pairs]
+
+
+def _with_status(lesson: LessonPage, status: str | None) -> LessonPage:
+    copy = copy_module.copy(lesson)
+    copy.progress_status = status
+    return copy
+
+
+def _course_lessons(course: Page) -> list[tuple[LessonPage, bool]]:
+    """One query for a French module, three for a translation."""
+    lessons = list(LessonPage.objects.child_of(course).live().order_by("path").select_related("locale"))
     if lessons and lessons[0].locale.language_code == settings.LANGUAGE_CODE:
         return [(lesson, False) for lesson in lessons]
     source = (
@@ -78,7 +89,7 @@ def course_lessons(*, course: Page, user=None) -> list[tuple[LessonPage, bool]]:
         return [(lesson, False) for lesson in lessons]
     by_key = {lesson.translation_key: lesson for lesson in lessons}
     merged = []
-    for original in _with_status(LessonPage.objects.child_of(source).live().order_by("path"), user):
+    for original in LessonPage.objects.child_of(source).live().order_by("path"):
         translated = by_key.pop(original.translation_key, None)
         merged.append((translated, False) if translated else (original, True))
     merged.extend((lesson, False) for lesson in by_key.values())
@@ -86,7 +97,7 @@ def course_lessons(*, course: Page, user=None) -> list[tuple[LessonPage, bool]]:
 
 
 def course_progress(*, user, course: Page) -> CourseProgress:
-    """The module's lessons with the learner's status: one query for a French module."""
+    """The module's lessons with the learner's status."""
     pairs = course_lessons(course=course, user=user)
     entries = [
         LessonEntry(lesson=lesson, status=getattr(lesson, "progress_status", None) or "", fallback=fallback)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django.views.static import serve as serve_static_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -43,6 +44,11 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("learn/", include("courses.urls")),
     path("learn/", include("quizzes.urls")),
+    # Wagtail's page serving, with lookups remembered until content changes: the same
+    # pattern and name as Wagtail's own, which stays below for its other URLs.
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", core_views.page_serve, name="wagtail_serve"),
+    # Wagtail's front-end login would be a second, unthrottled password form: send it to ours.
+    path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

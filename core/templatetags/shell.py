@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from wagtail.signals import page_published, page_unpublished
 
+from core.content_cache import content_memo
 from core.models import HelpPage
 
 register = template.Library()
@@ -29,8 +30,8 @@ def language_links(context):
     current = translation.get_language()
     translations = {}
     if page is not None and hasattr(page, "get_translations"):
-        for other in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[other.locale.language_code] = other.get_url(request)
+        host = request.get_host() if request is not None else ""
+        translations = content_memo(("translation-urls", page.pk, host), lambda: _translation_urls(page, request))
     default = settings.LANGUAGE_CODE
     links = []
     for code, name in settings.LANGUAGES:
@@ -45,6 +46,13 @@ def language_links(context):
             url = "/"
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}
+
+
+def _translation_urls(page, request) -> dict[str, str]:
+    return {
+        other.locale.language_code: other.get_url(request)
+        for other in page.get_translations(inclusive=True).live().select_related("locale")
+    }
 
 
 @register.inclusion_tag("includes/fallback_notice.html", takes_context=True)

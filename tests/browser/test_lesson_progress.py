@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from courses.models import LessonPage
 from tests.factories.accounts import DEFAULT_PASSWORD, UserFactory
@@ -56,8 +57,8 @@ def test_scenario_choices_reveal_their_consequence_one_at_a_time(browser_page):
     page = browser_page
     page.goto(lesson.url)
     page.get_by_text("Il la transfère au groupe").click()
-    assert page.get_by_text("Il aggrave le mal.").is_visible()
-    assert page.get_by_text("Réfléchis encore.").is_visible()
+    expect(page.get_by_text("Il aggrave le mal.")).to_be_visible()
+    expect(page.get_by_text("Réfléchis encore.")).to_be_visible()
     page.get_by_text("Il la signale et prévient Aminata").click()
-    assert page.get_by_text("Il l'aide.").is_visible()
-    assert not page.get_by_text("Il aggrave le mal.").is_visible()  # the other answer closed
+    expect(page.get_by_text("Il l'aide.")).to_be_visible()
+    expect(page.get_by_text("Il aggrave le mal.")).to_be_hidden()  # the other answer closed

@@ -98,11 +98,12 @@ RULES: list[Rule] = [
     ),
     Rule("^media/(?P<path>.*)$", everyone(NOT_FOUND), "local-demo uploads; unknown files 404"),
     # --- Wagtail's public pages ---
-    Rule("^((?:[\\w\\-]+/)*)$", everyone(OK), "published pages are public", sample_url="/"),
+    Rule("^(?!_util/)((?:[\\w\\-]+/)*)$", everyone(OK), "published pages are public", sample_url="/"),
+    Rule("^((?:[\\w\\-]+/)*)$", everyone(OK), "Wagtail's own page serving (shadowed by ours)", sample_url="/"),
     Rule("documents/^(\\d+)/(.*)$", everyone(NOT_FOUND), "documents by id", sample_url="/documents/999999/x.pdf"),
     Rule("documents/authenticate_with_password/*", everyone(NOT_FOUND), "unknown restriction"),
     Rule("_util/authenticate_with_password/*", everyone(NOT_FOUND), "unknown restriction"),
-    Rule("_util/login/", everyone(OK), "Wagtail's front-end login for private pages"),
+    Rule("_util/login/", everyone(REDIRECT), "Wagtail's front-end login, redirected to the throttled site login"),
     # --- Wagtail admin: the pages a logged-out editor must reach ---
     Rule("admin/login/", everyone(PUBLIC_PAGE), "the admin sign-in form"),
     Rule("admin/password_reset/*", everyone(OK), "admin password reset"),
