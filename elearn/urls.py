@@ -9,6 +9,7 @@ from wagtail.admin.views.account import LoginView as WagtailLoginView
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.throttle import admin_login_throttled
+from certificates.urls import verify_urlpatterns
 from core import views as core_views
 
 handler400 = core_views.bad_request
@@ -43,6 +44,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("learn/", include("courses.urls")),
     path("learn/", include("quizzes.urls")),
+    path("learn/", include("certificates.urls")),
+    path("verify/", include(verify_urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
