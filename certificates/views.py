@@ -1,6 +1,6 @@
 """Public verification (no login, no cookie) and the learner's own certificates."""
 
-from allauth.core import ratelimit
+from allauth.core.internal import ratelimit
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import render
@@ -45,7 +45,8 @@ def _verify(request, raw: str):
         return _verify_page(request, code=raw, error=VERIFY_INVALID, status=404)
     # Only codes that parse count: a guesser always sends valid check characters, while someone
     # who mistypes is never locked out for it (see certificates/codes.py).
-    if not ratelimit.consume(request, action="certificate_verify"):
+    # allauth's limiter (the shared cache, ACCOUNT_RATE_LIMITS); its public wrapper skips GETs.
+    if not ratelimit.consume(request, app="allauth.account", action="certificate_verify", limit_get=True):
         return _verify_page(request, code=raw, error=VERIFY_TOO_MANY, status=429)
     certificate = certificate_by_code(canonical=parsed.canonical)
     if certificate is None:
