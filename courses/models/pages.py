@@ -103,7 +103,12 @@ class CoursePage(KnownAncestorsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["progress"] = course_progress(user=request.user, course=self)
         context["quiz"] = QuizPage.objects.child_of(self).live().first()
-        context["certificate"] = certificate_for_course(user=request.user, course_key=self.translation_key)
+        progress = context["progress"]
+        # Only a learner who has completed every lesson can hold the certificate: skip the query otherwise.
+        finished = progress.total and progress.done == progress.total
+        context["certificate"] = (
+            certificate_for_course(user=request.user, course_key=self.translation_key) if finished else None
+        )
         return context
 
 

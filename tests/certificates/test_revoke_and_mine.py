@@ -69,12 +69,14 @@ def test_my_certificates_lists_mine_only_with_download_link_and_code(client, cer
     assert reverse("my_certificates") in client.get(reverse("accounts_profile")).content.decode()
 
 
-def test_the_learner_sees_a_revocation_and_its_reason(client, certificate, admin_user):
+def test_the_learner_sees_a_revocation_and_its_reason(client, module, certificate, admin_user):
     certificate_revoke(certificate=certificate, by=admin_user, reason="Erreur de saisie")
     client.force_login(certificate.user)
     page = client.get(reverse("my_certificates")).content.decode()
     assert 'data-status="revoked"' in page and "Erreur de saisie" in page
     assert reverse("certificate_download", args=[certificate.code]) not in page
+    course_page = client.get(module[0].url).content.decode()
+    assert 'data-status="revoked"' in course_page and 'data-status="valid"' not in course_page
 
 
 def test_a_certificate_name_with_markup_is_escaped_on_my_pages(client, certificate):
