@@ -72,7 +72,8 @@ def verify_code(request, code: str):
 def my_certificates(request):
     entries = certificates_of_user(user=request.user, language=get_language())
     rows = [{"entry": entry, "verify_url": certificate_verify_url(entry.certificate)} for entry in entries]
-    return render(request, "certificates/my_certificates.html", {"rows": rows})
+    context = {"rows": rows, "name": user_certificate_name(request.user)}
+    return render(request, "certificates/my_certificates.html", context)
 
 
 @login_required

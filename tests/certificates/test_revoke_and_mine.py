@@ -83,5 +83,13 @@ def test_a_certificate_name_with_markup_is_escaped_on_my_pages(client, certifica
     certificate.user.certificate_name = "<img src=x onerror=alert(1)>"
     certificate.user.save()
     client.force_login(certificate.user)
-    page = client.get(reverse("accounts_profile")).content.decode()
+    page = client.get(reverse("my_certificates")).content.decode()
     assert "<img src=x" not in page
+    assert '<strong class="certificate-name">&lt;img src=x onerror=alert(1)&gt;</strong>' in page
+
+
+def test_with_a_worker_the_download_asks_to_come_back_in_a_moment(client, certificate, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    client.force_login(certificate.user)
+    response = client.get(reverse("certificate_download", args=[certificate.code]))
+    assert response.status_code == 202 and response["Refresh"] == "5"
