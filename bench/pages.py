@@ -4,6 +4,8 @@ Each entry: (label, path, username or None for anonymous). Usernames are created
 bench.fixtures.bench_data_ensure().
 """
 
+from bench.fixtures import BENCH_CERTIFICATE_CODE
+
 PAGES: list[tuple[str, str, str | None]] = [
     ("home page", "/", None),
     ("home page (English)", "/en/", None),
@@ -13,4 +15,5 @@ PAGES: list[tuple[str, str, str | None]] = [
     ("lesson page, learner", "/modules/deepfakes/une-photo-suffit/", "bench-student"),
     ("lesson page (English), learner", "/en/modules/deepfakes/one-photo-is-enough/", "bench-student"),
     ("search", "/learn/search/?q=deepfake", None),
+    ("certificate verification", f"/verify/{BENCH_CERTIFICATE_CODE}/", None),
 ]

@@ -165,6 +165,11 @@ def main() -> int:
         print()
         for label, time_figure, memory_figure in h5p_figures():
             print(f"{label:<42} {time_figure:>10} {memory_figure:>14}")
+        from bench.certificates import certificate_figures
+
+        print()
+        for label, time_figure, size_figure in certificate_figures():
+            print(f"{label:<42} {time_figure:>10} {size_figure:>14}")
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)

@@ -130,3 +130,47 @@ def home_catalogue(*, home: Page) -> tuple[CourseIndexPage | None, list[CoursePa
     """The catalogue under a home page and its modules, for the home page. Two queries."""
     catalogue = CourseIndexPage.objects.child_of(home).live().first()
     return catalogue, (catalogue_courses(index=catalogue) if catalogue else [])
+
+
+# --- For certificates: a module by its translation_key, whatever the language ----------------
+
+
+def course_lesson_keys(*, course_key) -> set:
+    """The translation keys of a module's live lessons, as the French module lists them (the
+    module's own list in another language when it has no French version). Two queries."""
+    courses = list(CoursePage.objects.live().filter(translation_key=course_key).select_related("locale"))
+    if not courses:
+        return set()
+    french = [course for course in courses if course.locale.language_code == settings.LANGUAGE_CODE]
+    reference = french[0] if french else courses[0]
+    return set(LessonPage.objects.child_of(reference).live().values_list("translation_key", flat=True))
+
+
+def course_lessons_all_completed(*, user, course_key) -> bool:
+    """Has the learner completed every lesson of the module, in any language? A module without
+    lessons is never complete. Three queries."""
+    required = course_lesson_keys(course_key=course_key)
+    if not required:
+        return False
+    done = LessonProgress.objects.filter(
+        user=user, lesson_key__in=required, status=LessonProgress.Status.COMPLETED
+    ).count()
+    return done == len(required)
+
+
+def course_titles(*, course_keys, language: str) -> dict:
+    """{course_key: title} in `language`, else in French, else in any language. One query."""
+    found: dict = {}
+    pages = CoursePage.objects.filter(translation_key__in=list(course_keys)).select_related("locale")
+    for page in pages.only("title", "translation_key", "locale__language_code"):
+        rank = (
+            0
+            if page.locale.language_code == language
+            else 1
+            if page.locale.language_code == settings.LANGUAGE_CODE
+            else 2
+        )
+        current = found.get(page.translation_key)
+        if current is None or rank < current[0]:
+            found[page.translation_key] = (rank, page.title)
+    return {key: title for key, (_rank, title) in found.items()}

@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale
 
+from certificates.announce import certificate_award
+
 from .models import LessonPage
 from .selectors import lesson_context
 from .services import lesson_complete
@@ -30,8 +32,10 @@ def lesson_complete_view(request, page_id: int):
     lesson = _visible_lesson(request, page_id)
     lesson_complete(user=request.user, lesson=lesson)
     messages.success(request, _("Lesson completed. Well done!"))
+    course = lesson.get_parent()
+    certificate_award(request, course_key=course.translation_key)
     next_entry = lesson_context(user=request.user, lesson=lesson)["next_entry"]
-    target = next_entry.lesson if next_entry else lesson.get_parent()
+    target = next_entry.lesson if next_entry else course
     return redirect(target.get_url(request))
 
 

@@ -10,6 +10,7 @@ from wagtail.admin.views.account import LoginView as WagtailLoginView
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.throttle import admin_login_throttled
+from certificates.urls import verify_urlpatterns
 from core import views as core_views
 
 handler400 = core_views.bad_request
@@ -44,6 +45,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("learn/", include("courses.urls")),
     path("learn/", include("quizzes.urls")),
+    path("learn/", include("certificates.urls")),
+    path("verify/", include(verify_urlpatterns)),
     # Wagtail's page serving, with lookups remembered until content changes: the same
     # pattern and name as Wagtail's own, which stays below for its other URLs.
     re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", core_views.page_serve, name="wagtail_serve"),

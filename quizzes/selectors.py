@@ -1,6 +1,7 @@
 """Reads on quizzes."""
 
 from django.conf import settings
+from django.db.models import Q
 
 from quizzes import grading
 from quizzes.models import Attempt, Question, QuizPage
@@ -58,3 +59,25 @@ def answers_from_post(*, post, views: list[AttemptView]) -> dict[str, object]:
         if value not in (None, [], ""):
             answers[view.key] = value
     return answers
+
+
+def quiz_keys_of_course(*, course_key) -> set:
+    """The translation keys of the live quizzes under a module, in any language. Two queries."""
+    from wagtail.models import Page
+
+    parents = list(Page.objects.filter(translation_key=course_key).values_list("path", "depth"))
+    if not parents:
+        return set()
+    under_any = Q()
+    for path, depth in parents:
+        under_any |= Q(path__startswith=path, depth=depth + 1)
+    return set(QuizPage.objects.live().filter(under_any).values_list("translation_key", flat=True))
+
+
+def quiz_passed_for_course(*, user, course_key) -> bool:
+    """Has the learner passed a quiz of the module (in any language)? False if it has none."""
+    keys = quiz_keys_of_course(course_key=course_key)
+    return (
+        bool(keys)
+        and Attempt.objects.filter(user=user, quiz_key__in=keys, passed=True, submitted_at__isnull=False).exists()
+    )

@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from certificates.announce import certificate_award
 from quizzes.models import Attempt, QuizPage
 from quizzes.selectors import answers_from_post, attempt_questions, quiz_for_attempt
 from quizzes.services import (
@@ -32,6 +33,13 @@ def _own_attempt(request, attempt_id: int) -> tuple[Attempt, QuizPage]:
     return attempt, quiz
 
 
+def _submitted(request, *, attempt: Attempt, quiz: QuizPage) -> Attempt:
+    attempt = attempt_submit(attempt_id=attempt.pk, user=request.user, quiz=quiz)
+    if attempt.passed:
+        certificate_award(request, course_key=quiz.get_parent().translation_key)
+    return attempt
+
+
 @require_POST
 @login_required
 def quiz_start(request, page_id: int):
@@ -53,7 +61,7 @@ def quiz_attempt(request, attempt_id: int):
     unanswered = []
     if request.method == "POST":
         if not attempt_is_open(attempt):
-            attempt_submit(attempt_id=attempt.pk, user=request.user, quiz=quiz)
+            _submitted(request, attempt=attempt, quiz=quiz)
             messages.error(request, _("Time is up: only the answers saved before the deadline count."))
             return redirect("quiz_result", attempt_id=attempt.pk)
         attempt_answers_save(attempt=attempt, answers=answers_from_post(post=request.POST, views=views))
@@ -63,7 +71,7 @@ def quiz_attempt(request, attempt_id: int):
             if unanswered and "confirm" not in request.POST:
                 messages.warning(request, _("Some questions have no answer yet. Answer them, or submit anyway."))
             else:
-                attempt_submit(attempt_id=attempt.pk, user=request.user, quiz=quiz)
+                _submitted(request, attempt=attempt, quiz=quiz)
                 return redirect("quiz_result", attempt_id=attempt.pk)
         else:
             messages.success(request, _("Your answers are saved."))

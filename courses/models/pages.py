@@ -96,12 +96,19 @@ class CoursePage(KnownAncestorsMixin, Page):
         return [line.strip() for line in self.objectives.splitlines() if line.strip()]
 
     def get_context(self, request, *args, **kwargs):
+        from certificates.selectors import certificate_for_course
         from courses.selectors import course_progress
         from quizzes.models import QuizPage
 
         context = super().get_context(request, *args, **kwargs)
         context["progress"] = course_progress(user=request.user, course=self)
         context["quiz"] = QuizPage.objects.child_of(self).live().first()
+        progress = context["progress"]
+        # Only a learner who has completed every lesson can hold the certificate: skip the query otherwise.
+        finished = progress.total and progress.done == progress.total
+        context["certificate"] = (
+            certificate_for_course(user=request.user, course_key=self.translation_key) if finished else None
+        )
         return context
 
 

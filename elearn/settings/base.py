@@ -176,6 +176,8 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "120/10m/ip",
     "reset_password": "30/m/ip,5/m/key",
     "change_password": "5/m/user",
+    # Certificate lookups by code (only codes that parse count: see certificates/codes.py).
+    "certificate_verify": "10/m/ip",
 }
 # "This is not my phone": the session ends when the browser closes and after 30 minutes idle.
 SHARED_DEVICE_IDLE_SECONDS = 30 * 60

@@ -62,6 +62,20 @@ RULES: list[Rule] = [
         signed_in(NOT_FOUND, anonymous=SITE_LOGIN),
         "one's own attempts only: anyone else's is a 404 (tests/quizzes)",
     ),
+    Rule("learn/certificates/", members_only(), "My certificates: one's own only"),
+    Rule(
+        "learn/certificates/<str:code>/pdf/",
+        signed_in(NOT_FOUND, anonymous=SITE_LOGIN),
+        "one's own PDF only: anyone else's is a 404 (tests/certificates)",
+        sample_url="/learn/certificates/KLN-222-222-222/pdf/",
+    ),
+    Rule("verify/", everyone(OK), "public certificate verification: no login, no cookie"),
+    Rule(
+        "verify/<str:code>/",
+        everyone(NOT_FOUND),
+        "an unknown code is a 404 for everyone (valid ones: tests/certificates)",
+        sample_url="/verify/KLN-222-222-222/",
+    ),
     # --- allauth's account pages ---
     Rule("accounts/login/", everyone(PUBLIC_PAGE), "sign-in (signed-in users are sent on)"),
     Rule("accounts/signup/", everyone(PUBLIC_PAGE), "sign-up (signed-in users are sent on)"),

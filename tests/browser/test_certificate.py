@@ -1,0 +1,121 @@
+"""The issue's end-to-end story: the demo student finishes the deepfakes module, downloads the
+certificate, and anyone who scans its QR code logged out sees "valid", then "revoked"."""
+
+from pathlib import Path
+
+import pypdfium2
+import pytest
+import zxingcpp
+from django.core.management import call_command
+
+from accounts.demo import demo_accounts_ensure
+from certificates.models import Certificate
+from courses.models import CoursePage, LessonPage
+from quizzes.models import Attempt, Question, QuizPage
+
+pytestmark = [pytest.mark.browser]
+
+
+def log_in(page, username: str, password: str) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("Nom d'utilisateur ou e-mail").fill(username)
+    page.get_by_label("Mot de passe").fill(password)
+    page.get_by_role("button", name="Connexion").click()
+    page.wait_for_url("**/")
+
+
+def answer_correctly(page, attempt: Attempt, quiz: QuizPage) -> None:
+    """Fill in the right answer of every drawn question, read from the quiz's own rows."""
+    questions = {str(q.translation_key): q for q in Question.objects.filter(page=quiz).prefetch_related("choices")}
+    for entry in attempt.drawn:
+        question, key = questions[entry["key"]], entry["key"]
+        choices = list(question.choices.order_by("sort_order"))
+        if question.kind in ("single", "multiple"):
+            for choice in choices:
+                if choice.correct:
+                    page.locator(f"#c-{choice.translation_key}").check()
+        elif question.kind == "true_false":
+            page.locator(f"#{'t' if question.answer_true else 'f'}-{key}").check()
+        elif question.kind == "real_or_fake":
+            page.locator(f"#{'r' if question.real_or_fake == 'real' else 'k'}-{key}").check()
+        elif question.kind == "ordering":
+            for position, choice in enumerate((c for c in choices if c.text), start=1):
+                page.locator(f"#o-{choice.translation_key}").fill(str(position))
+        elif question.kind == "matching":
+            for choice in choices:
+                if choice.text and choice.match:
+                    page.locator(f"#m-{choice.translation_key}").select_option(str(choice.translation_key))
+        else:
+            page.locator(f"#x-{key}").fill("À mes parents.")
+
+
+def qr_target(pdf: bytes) -> str:
+    image = pypdfium2.PdfDocument(pdf)[0].render(scale=3).to_pil()
+    results = zxingcpp.read_barcodes(image)
+    assert len(results) == 1
+    return results[0].text
+
+
+def test_demo_student_earns_downloads_and_anyone_verifies_then_sees_the_revocation(
+    browser_page, live_server, settings, tmp_path
+):
+    settings.KALAN_PUBLIC_BASE_URL = live_server.url
+    settings.KALAN_CERTIFICATE_PDF_ROOT = tmp_path / "certificates"
+    call_command("load_starter_content", verbosity=0)
+    call_command("load_starter_quizzes", verbosity=0)
+    demo_accounts_ensure()
+    course = CoursePage.objects.get(slug="deepfakes", locale__language_code="fr")
+    quiz = QuizPage.objects.child_of(course).get()
+    page = browser_page
+
+    log_in(page, "demo-eleve", "kalan-demo-eleve")
+    for lesson in LessonPage.objects.child_of(course).live().order_by("path"):
+        page.goto(lesson.url)
+        page.locator("#lesson-end button[type=submit]").click()
+        page.wait_for_load_state()
+    assert not Certificate.objects.exists()  # the quiz is still to pass
+
+    page.goto(quiz.url)
+    page.locator("form[action$='/start/'] button").click()
+    page.wait_for_url("**/learn/attempts/*/")
+    attempt = Attempt.objects.get(user__username="demo-eleve")
+    answer_correctly(page, attempt, quiz)
+    page.locator("button[name=submit]").click()
+    page.wait_for_url("**/result/")
+    attempt.refresh_from_db()
+    assert attempt.passed
+    certificate = Certificate.objects.get(user__username="demo-eleve")
+    assert page.locator(".message-success").count() == 1  # "you have earned the certificate"
+
+    page.goto("/accounts/profile/")
+    page.locator("a[href='/learn/certificates/']").first.click()
+    assert certificate.code in page.locator("main").inner_text()
+    with page.expect_download() as download_info:
+        page.locator(f"a[href='/learn/certificates/{certificate.code}/pdf/']").click()
+    pdf = Path(download_info.value.path()).read_bytes()
+    assert pdf.startswith(b"%PDF") and len(pdf) < 100_000
+    url = qr_target(pdf)
+    assert url == f"{live_server.url}/verify/{certificate.code}/"
+
+    page.context.clear_cookies()  # logged out: a stranger with the printed certificate
+    page.goto(url)
+    assert page.locator("[data-status=valid]").is_visible()
+    assert "Deepfakes" in page.locator("main").inner_text()
+    assert not page.context.cookies()
+
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill("demo-admin")
+    page.locator("#id_password").fill("kalan-demo-admin")
+    page.locator("button[type=submit]").click()
+    page.wait_for_url("**/admin/")
+    page.goto(f"/admin/certificates/revoke/?code={certificate.code}")
+    page.locator("#id_reason").fill("Quiz passé par quelqu'un d'autre")
+    page.locator("#revoke-form button[type=submit]").click()
+    page.wait_for_load_state()
+    certificate.refresh_from_db()
+    assert certificate.is_revoked
+
+    page.context.clear_cookies()
+    page.goto(url)
+    assert page.locator("[data-status=revoked]").is_visible()
+    assert not page.locator("[data-status=valid]").count()
