@@ -62,8 +62,8 @@ bench: $(VENV)/.dev compile-messages
 
 # Extract UI strings into the catalogues (needs GNU gettext; compiling them does not).
 messages: $(VENV)/.runtime
-	$(PY) manage.py makemessages -l fr -l en -l bm --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=node_modules
-	$(PY) manage.py makemessages -d djangojs -l fr -l en -l bm --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=node_modules
+	$(PY) manage.py makemessages -l fr -l en -l bm --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=node_modules --ignore=tests --ignore=bench
+	$(PY) manage.py makemessages -d djangojs -l fr -l en -l bm --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=node_modules --ignore=tests --ignore=bench
 
 clean:
 	rm -rf staticfiles .test-media .pytest_cache
