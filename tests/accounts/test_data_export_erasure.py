@@ -291,3 +291,15 @@ def test_purge_refuses_a_dangerously_short_period(settings):
     settings.KALAN_INACTIVE_ACCOUNT_DAYS = 3
     with pytest.raises(CommandError):
         call_command("purge_inactive_accounts")
+
+
+def test_administrators_see_the_audit_line_and_nobody_can_edit_it(client, learner, admin_user):
+    user_erase(user=learner, actor=learner, actor_role=ErasureLog.ActorRole.SELF)
+    client.force_login(admin_user)
+    response = client.get("/django-admin/accounts/erasurelog/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert escape(str(ErasureLog.ActorRole.SELF.label)) in html and "aminata" not in html.lower()
+    log = ErasureLog.objects.get()
+    assert client.post(f"/django-admin/accounts/erasurelog/{log.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert ErasureLog.objects.count() == 1
