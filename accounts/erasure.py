@@ -15,10 +15,18 @@ from .privacy_registry import Erase, ErasureOptions, erasing_declarations
 
 @transaction.atomic
 def user_erase(
-    *, user, actor_role: ErasureLog.ActorRole, actor=None, options: ErasureOptions | None = None
+    *,
+    user,
+    actor_role: ErasureLog.ActorRole,
+    actor=None,
+    options: ErasureOptions | None = None,
+    end_sessions: bool = True,
 ) -> ErasureLog:
     """Delete or anonymise everything held about `user` and delete the account; end its
-    sessions. Returns the audit line, which says when and by whom, never whom."""
+    sessions. Returns the audit line, which says when and by whom, never whom.
+
+    `end_sessions=False` skips the scan of the session table, for accounts that cannot have a
+    live session (the retention command: inactive for longer than a session lives)."""
     options = options or ErasureOptions()
     user_pk = user.pk
     actor_pk = None if actor is None or actor.pk == user_pk else actor.pk
@@ -36,7 +44,8 @@ def user_erase(
             declaration.model._base_manager.filter(**{declaration.field: user}).delete()
         else:
             declaration.model._base_manager.filter(**{declaration.field: user}).update(**{declaration.field: None})
-    sessions_end(user_pk=user_pk)
+    if end_sessions:
+        sessions_end(user_pk=user_pk)
     user.delete()
     return ErasureLog.objects.create(actor_role=actor_role, actor_id=actor_pk)
 

@@ -93,3 +93,13 @@ def test_a_teacher_confirms_the_schools_consent_for_a_pupil_account():
     teacher, pupil = UserFactory(username="mme-diarra"), UserFactory(username="awa")
     record = consent_record(user=pupil, notice_version="12", given_by=teacher)
     assert (record.user, record.notice_version, record.given_by) == (pupil, "12", teacher)
+
+
+def test_an_administrator_edits_the_notice_in_the_cms(client, notice, admin_user):
+    client.force_login(admin_user)
+    response = client.get(f"/admin/pages/{notice.pk}/edit/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="body"' in html and 'name="data_controller"' in html and 'name="verified_on"' in html
+    home = notice.get_parent().specific
+    assert not PrivacyNoticePage.can_create_at(home)  # one notice per language
