@@ -10,6 +10,10 @@ from .middleware import shared_device_session_start
 
 PRIVACY_NOTICE_REQUIRED = _("To create an account, please read the privacy notice and tick the box.")
 WRONG_PASSWORD = _("This is not your password. Nothing was erased.")
+ADMINISTRATOR_NOT_ERASABLE = _(
+    "An administrator account cannot be erased here: ask another administrator to remove your "
+    "administrator rights first, so the site is never left without one."
+)
 # Recorded when someone signs up before an administrator has published a notice.
 NO_NOTICE_VERSION = "none"
 
@@ -101,3 +105,9 @@ class AccountEraseForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(WRONG_PASSWORD, code="wrong_password")
         return password
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.user.is_superuser:
+            raise forms.ValidationError(ADMINISTRATOR_NOT_ERASABLE, code="administrator")
+        return cleaned

@@ -13,7 +13,7 @@ from django.utils.html import escape
 from accounts import privacy_registry
 from accounts.data_export import user_data_export
 from accounts.erasure import user_erase
-from accounts.forms import WRONG_PASSWORD
+from accounts.forms import ADMINISTRATOR_NOT_ERASABLE, WRONG_PASSWORD
 from accounts.models import ConsentRecord, ErasureLog
 from accounts.privacy_registry import ErasureOptions, register
 from accounts.roles import Role
@@ -187,6 +187,14 @@ def test_erasure_with_a_wrong_password_erases_nothing(client, learner):
     assert escape(str(WRONG_PASSWORD)) in response.content.decode()
     assert _erase_counts(learner.pk) == (1, 1, 1, 1, 1)
     assert not ErasureLog.objects.exists()
+
+
+def test_an_administrator_cannot_erase_their_own_account_from_the_site(client, admin_user):
+    client.force_login(admin_user)
+    response = client.post("/accounts/profile/erase/", {"password": DEFAULT_PASSWORD})
+    assert response.status_code == 200
+    assert escape(str(ADMINISTRATOR_NOT_ERASABLE)) in response.content.decode()
+    assert User.objects.filter(pk=admin_user.pk).exists()
 
 
 def test_password_guesses_at_the_erasure_form_are_limited(client, learner):
