@@ -120,7 +120,8 @@ def declarations() -> list[Declaration]:
 
 
 def exported_declarations() -> list[Declaration]:
-    return [d for d in declarations() if d.exported]
+    """In the export, the account itself comes first; it is erased last."""
+    return sorted((d for d in declarations() if d.exported), key=lambda d: (d.field is not None, d.order, d.key))
 
 
 def erasing_declarations() -> list[Declaration]:

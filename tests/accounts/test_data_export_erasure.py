@@ -110,6 +110,7 @@ def test_the_readable_summary_is_in_the_learners_language(client, learner):
     response = client.get("/en/accounts/profile/my-data/")
     html = response.content.decode()
     assert "<h1>My data</h1>" in html
+    assert html.index("<h2>Your account</h2>") < html.index("<h2>Quiz attempts and answers</h2>")
     assert "Quiz attempts and answers" in html and "Lesson progress" in html
     assert escape("Ma grande sœur") in html and "Une photo suffit" in html
     assert 'href="/en/accounts/profile/my-data.json"' in html
@@ -169,6 +170,7 @@ def test_get_only_shows_the_confirmation_form(client, learner):
     html = response.content.decode()
     assert response.status_code == 200
     assert 'type="password"' in html and 'name="keep_certificates"' in html
+    assert 'aria-describedby="id_keep_certificates_helptext"' in html and 'id="id_keep_certificates_helptext"' in html
     assert _erase_counts(learner.pk) == (1, 1, 1, 1, 1)
 
 
@@ -185,6 +187,7 @@ def test_erasure_with_a_wrong_password_erases_nothing(client, learner):
     response = client.post("/accounts/profile/erase/", {"password": "not-my-password"})
     assert response.status_code == 200
     assert escape(str(WRONG_PASSWORD)) in response.content.decode()
+    assert 'aria-invalid="true"' in response.content.decode()
     assert _erase_counts(learner.pk) == (1, 1, 1, 1, 1)
     assert not ErasureLog.objects.exists()
 
