@@ -13,7 +13,10 @@ class Certificate(models.Model):
     """
 
     code = models.CharField(_("code"), max_length=20, unique=True)  # canonical "KLN-7F3-K92-QXM"
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="certificates")
+    # Empty once the learner erased their account but chose to keep the certificate verifiable.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="certificates"
+    )
     course_key = models.UUIDField(_("module"), db_index=True)
     issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)

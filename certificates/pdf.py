@@ -102,3 +102,14 @@ def certificate_pdf_write(certificate: Certificate) -> str:
         if f"{folder}/{stale}" != source.cache_name:
             storage.delete(f"{folder}/{stale}")
     return source.cache_name
+
+
+def certificate_pdf_files_delete(*, certificate: Certificate) -> None:
+    """Delete every cached PDF of a certificate (they print the learner's name)."""
+    storage = pdf_storage()
+    folder = certificate.code
+    if not storage.exists(folder):
+        return
+    _dirs, files = storage.listdir(folder)
+    for name in files:
+        storage.delete(f"{folder}/{name}")

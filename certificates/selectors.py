@@ -35,7 +35,10 @@ def certificate_by_code(*, canonical: str) -> Certificate | None:
 
 
 def user_certificate_name(user) -> str:
-    """The name a certificate shows: the one the learner chose, else their initials ("A. T.")."""
+    """The name a certificate shows: the one the learner chose, else their initials ("A. T.");
+    none for a certificate kept anonymously after its learner erased their account."""
+    if user is None:
+        return ""
     chosen = (user.certificate_name or "").strip()
     if chosen:
         return chosen

@@ -47,3 +47,15 @@ def _fresh_cache():
     with contextlib.suppress(Exception):
         cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in French: a request to /en/ leaves English active in the test thread,
+    which would change what lazy strings compared in the next test read."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

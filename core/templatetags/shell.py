@@ -1,4 +1,4 @@
-"""Template tags for the site shell: the language switcher and the help link."""
+"""Template tags for the site shell: the language switcher, the help link and the privacy link."""
 
 import time
 
@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from wagtail.signals import page_published, page_unpublished
 
 from core.content_cache import content_memo
-from core.models import HelpPage
+from core.models import HelpPage, PrivacyNoticePage
 
 register = template.Library()
 
@@ -71,7 +71,7 @@ def fallback_notice(context):
 # process remembers the help page URL for a minute. Publishing, unpublishing or deleting a help
 # page clears this process's copy at once; other workers follow within HELP_LINK_TTL.
 HELP_LINK_TTL = 60.0
-_help_page_urls: dict[str, tuple[float, str | None]] = {}
+_help_page_urls: dict[tuple[str, str], tuple[float, str | None]] = {}
 
 
 def help_link_cache_clear(**kwargs) -> None:
@@ -80,6 +80,7 @@ def help_link_cache_clear(**kwargs) -> None:
 
 for _signal in (page_published, page_unpublished, post_delete):
     _signal.connect(help_link_cache_clear, sender=HelpPage, dispatch_uid="kalan_help_link_cache_clear")
+    _signal.connect(help_link_cache_clear, sender=PrivacyNoticePage, dispatch_uid="kalan_privacy_link_cache_clear")
 
 
 @register.simple_tag(takes_context=True)
@@ -89,7 +90,7 @@ def help_page_link(context):
     request = context.get("request")
     page = context.get("page")
     # On the help page itself, routing already picked the one of this language (or French).
-    url = page.get_url(request) if isinstance(page, HelpPage) else _help_page_url(translation.get_language())
+    url = page.get_url(request) if isinstance(page, HelpPage) else _page_url(HelpPage, translation.get_language())
     if not url:
         return ""
     current = request is not None and request.path == url
@@ -101,20 +102,47 @@ def help_page_link(context):
     )
 
 
-def _help_page_url(language: str) -> str | None:
+@register.simple_tag(takes_context=True)
+def privacy_notice_link(context):
+    """The footer's link to the privacy notice, cached like the help link."""
+    request = context.get("request")
+    page = context.get("page")
+    if isinstance(page, PrivacyNoticePage):
+        url = page.get_url(request)
+    else:
+        url = _page_url(PrivacyNoticePage, translation.get_language())
+    if not url:
+        return ""
+    current = request is not None and request.path == url
+    return format_html(
+        '<p><a href="{}"{}>{}</a></p>',
+        url,
+        mark_safe(' aria-current="page"') if current else "",  # noqa: S308 - a constant
+        gettext("Privacy"),
+    )
+
+
+def privacy_notice_url(language: str) -> str | None:
+    """The URL of the privacy notice in `language` (else French), for links outside templates."""
+    return _page_url(PrivacyNoticePage, language)
+
+
+def _page_url(model, language: str) -> str | None:
+    """The URL of the one live `model` page (right under a home page) in `language`, else the
+    French one. At most one query per model and language, once a minute per process."""
     now = time.monotonic()
-    cached = _help_page_urls.get(language)
+    cached = _help_page_urls.get((model._meta.label, language))
     if cached is not None and cached[0] > now:
         return cached[1]
     fallback = settings.LANGUAGE_CODE
     found = dict(
-        HelpPage.objects.live()
+        model.objects.live()
         .filter(locale__language_code__in={language, fallback})
         .values_list("locale__language_code", "url_path")
     )
     page_language = language if language in found else fallback
     url = _home_child_url(found[page_language], page_language) if page_language in found else None
-    _help_page_urls[language] = (now + HELP_LINK_TTL, url)
+    _help_page_urls[(model._meta.label, language)] = (now + HELP_LINK_TTL, url)
     return url
 
 

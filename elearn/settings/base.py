@@ -276,6 +276,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 KALAN_QUICK_EXIT_URL = env_str("KALAN_QUICK_EXIT_URL", "https://www.google.com/search?q=m%C3%A9t%C3%A9o")
 SITE_TITLE = _("Kalan — digital citizenship")
 KALAN_DEMO = False  # only the local demo settings (dev) may create demo accounts
+# Pupil accounts nobody signed in to for this many days are erased by `purge_inactive_accounts`
+# (run it daily). The privacy notice shows the value.
+KALAN_INACTIVE_ACCOUNT_DAYS = env_int("KALAN_INACTIVE_ACCOUNT_DAYS", 730)
 
 LOGGING = {
     "version": 1,

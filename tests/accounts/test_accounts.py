@@ -40,7 +40,13 @@ def test_unknown_user_gets_the_same_message_as_a_wrong_password(client):
 
 def test_pupil_signs_up_without_email(client):
     response = client.post(
-        "/accounts/signup/", {"username": "moussa", "password1": "baobab-lune-42", "password2": "baobab-lune-42"}
+        "/accounts/signup/",
+        {
+            "username": "moussa",
+            "password1": "baobab-lune-42",
+            "password2": "baobab-lune-42",
+            "accept_privacy_notice": "on",
+        },
     )
     assert response.status_code == 302
     user = User.objects.get(username="moussa")
@@ -71,7 +77,13 @@ def test_bad_sign_up_gets_a_clear_message_and_creates_nothing(client, fields, me
 def test_sign_up_without_csrf_token_is_refused_with_an_explanation():
     client = Client(enforce_csrf_checks=True)
     response = client.post(
-        "/accounts/signup/", {"username": "newbie", "password1": "baobab-lune-42", "password2": "baobab-lune-42"}
+        "/accounts/signup/",
+        {
+            "username": "newbie",
+            "password1": "baobab-lune-42",
+            "password2": "baobab-lune-42",
+            "accept_privacy_notice": "on",
+        },
     )
     assert response.status_code == 403
     assert "Votre formulaire a expiré" in response.content.decode()
@@ -174,6 +186,7 @@ def test_teacher_signs_up_with_email_and_gets_a_verification_link(client, mailou
             "email": "diarra@ecole.ml",
             "password1": "baobab-lune-42",
             "password2": "baobab-lune-42",
+            "accept_privacy_notice": "on",
         },
     )
     assert response.status_code == 302

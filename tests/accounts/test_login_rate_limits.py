@@ -59,6 +59,11 @@ def test_a_class_signs_up_from_one_ip(gunicorn_server):
         client = Browserless(gunicorn_server)
         status, headers, html = client.login(
             "/accounts/signup/",
-            {"username": f"newpupil{n}", "password1": "mango-river-77x", "password2": "mango-river-77x"},
+            {
+                "username": f"newpupil{n}",
+                "password1": "mango-river-77x",
+                "password2": "mango-river-77x",
+                "accept_privacy_notice": "on",
+            },
         )
         assert status == 302, f"sign-up {n} failed: {html[:200]}"

@@ -50,6 +50,13 @@ RULES: list[Rule] = [
     # --- Kalan's own views ---
     Rule("healthz", everyone(OK), "load balancers poll it without an account"),
     Rule("accounts/profile/", members_only(), "My account: one's own data only"),
+    Rule("accounts/profile/my-data/", members_only(), "one's own data, readable (no user id in any URL)"),
+    Rule("accounts/profile/my-data.json", members_only(), "one's own data as a JSON download"),
+    Rule(
+        "accounts/profile/erase/",
+        members_only(),
+        "GET shows the confirmation form for one's own account; erasing is POST + CSRF + password",
+    ),
     Rule(
         "learn/lessons/<int:page_id>/complete/",
         everyone(NOT_ALLOWED),

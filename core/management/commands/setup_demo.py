@@ -20,6 +20,7 @@ class Command(BaseCommand):
         call_command("load_starter_content", verbosity=options["verbosity"])
         call_command("load_starter_quizzes", verbosity=options["verbosity"])
         call_command("load_help_page", verbosity=options["verbosity"])
+        call_command("load_privacy_notice", verbosity=options["verbosity"])
         created = demo_accounts_ensure()
         self.stdout.write("")
         self.stdout.write("LOCAL DEMO ACCOUNTS (for this machine only; never created in production):")
