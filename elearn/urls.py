@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("learn/", include("courses.urls")),
     path("learn/", include("quizzes.urls")),
+    path("classes/", include("classrooms.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
