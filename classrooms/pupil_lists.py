@@ -56,7 +56,8 @@ def pupil_list_from_lines(lines: list[str], *, first_line: int = 1) -> PupilList
     seen: dict[str, int] = {}
     for index, raw in enumerate(lines):
         number = index + first_line
-        if len(result.names) + len(result.problems) > MAX_PUPILS:
+        if len(result.names) + len(result.problems) >= MAX_PUPILS and raw.strip():
+            # Stop reading: a list this long is a mistake, and its problems would fill pages.
             result.problems.append(Problem(None, PROBLEM_TOO_MANY, _messages(PROBLEM_TOO_MANY, limit=MAX_PUPILS)))
             return result
         name = " ".join(raw.split())

@@ -10,10 +10,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from certificates.selectors import certificate_index
 from courses.models import CoursePage, LessonPage, LessonProgress
@@ -63,7 +65,7 @@ class Cell:
 
 
 def course_outlines(*, course_keys) -> dict[uuid.UUID, CourseOutline]:
-    """Title (in the current language when translated), URL, lessons and quiz of each module. 3 queries."""
+    """Title (in the current language when translated), URL, lessons and quiz of each module. 2 queries."""
     keys = list(course_keys)
     if not keys:
         return {}
@@ -82,12 +84,21 @@ def course_outlines(*, course_keys) -> dict[uuid.UUID, CourseOutline]:
             children |= Q(path__startswith=page.path, depth=page.depth + 1)
         parent_key = {page.path: page.translation_key for page in french.values()}
         steplen = CoursePage.steplen
-        for lesson in LessonPage.objects.live().filter(children).order_by("path").only("path", "translation_key"):
-            outlines[parent_key[lesson.path[:-steplen]]].lesson_keys.append(lesson.translation_key)
-        for quiz in QuizPage.objects.live().filter(children).order_by("path").only("path", "translation_key", "title"):
-            outline = outlines[parent_key[quiz.path[:-steplen]]]
-            if outline.quiz_key is None:
-                outline.quiz_key, outline.quiz_title = quiz.translation_key, quiz.title
+        lesson_type = ContentType.objects.get_for_model(LessonPage)  # cached in memory
+        quiz_type = ContentType.objects.get_for_model(QuizPage)
+        # Lessons and quiz in one query: their shared Page rows are all that is needed.
+        children_rows = (
+            Page.objects.live()
+            .filter(children, content_type__in=[lesson_type, quiz_type])
+            .order_by("path")
+            .values_list("path", "translation_key", "title", "content_type_id")
+        )
+        for path, key, title, content_type_id in children_rows:
+            outline = outlines[parent_key[path[:-steplen]]]
+            if content_type_id == lesson_type.pk:
+                outline.lesson_keys.append(key)
+            elif outline.quiz_key is None:
+                outline.quiz_key, outline.quiz_title = key, title
     return outlines
 
 
@@ -171,6 +182,7 @@ class ClassMatrix:
     assignments: list[Assignment]
     outlines: dict[uuid.UUID, CourseOutline]
     rows: list[Row]
+    teachers: list[ClassroomMembership] = field(default_factory=list)
 
     def title(self, assignment: Assignment) -> str:
         outline = self.outlines.get(assignment.course_key)
@@ -200,7 +212,9 @@ def class_matrix(
     assignments = list(classroom.assignments.all())
     outlines = course_outlines(course_keys=[a.course_key for a in assignments])
     students = ClassroomMembership.objects.filter(classroom=classroom, role=ClassroomMembership.Role.STUDENT)
-    memberships = list(students.select_related("user"))
+    everyone = list(ClassroomMembership.objects.filter(classroom=classroom).select_related("user").order_by("pk"))
+    memberships = [m for m in everyone if m.role == ClassroomMembership.Role.STUDENT]
+    teachers = [m for m in everyone if m.role == ClassroomMembership.Role.TEACHER]
     user_ids = [m.user_id for m in memberships]
     cells = _cells(users=students.values("user_id"), user_ids=user_ids, assignments=assignments, outlines=outlines)
     rows = [Row(membership=m, cells=[cells[(m.user_id, a.pk)] for a in assignments]) for m in memberships]
@@ -208,12 +222,10 @@ def class_matrix(
     if status in STATUSES:
         wanted = [columns[module]] if module in columns else list(columns.values())
         rows = [row for row in rows if any(row.cells[i].has_status(status) for i in wanted)]
-    if module in columns and status not in STATUSES:
-        pass  # a module alone only narrows the columns shown, see the view
     descending = sort.startswith("-")
     column = columns.get(int(sort.lstrip("-"))) if sort.lstrip("-").isdigit() else None
     rows.sort(key=_sort_key(column), reverse=descending)
-    return ClassMatrix(classroom=classroom, assignments=assignments, outlines=outlines, rows=rows)
+    return ClassMatrix(classroom=classroom, assignments=assignments, outlines=outlines, rows=rows, teachers=teachers)
 
 
 @dataclass

@@ -42,11 +42,8 @@ def dashboard(request, pk: int):
         {"assignment": a, "title": matrix.title(a), "outline": matrix.outlines.get(a.course_key)}
         for a in matrix.assignments
     ]
-    teachers = list(
-        ClassroomMembership.objects.filter(classroom=classroom, role=ClassroomMembership.Role.TEACHER).select_related(
-            "user"
-        )
-    )
+    teachers = matrix.teachers
+    can_manage = request.user.is_superuser or any(m.user_id == request.user.pk for m in teachers)
     context = {
         "classroom": classroom,
         "matrix": matrix,
@@ -56,7 +53,7 @@ def dashboard(request, pk: int):
         "status": status,
         "sort": sort,
         "teachers": teachers,
-        "can_manage": _can_manage(request.user, classroom),
+        "can_manage": can_manage,
         "coteacher_form": CoteacherForm(),
     }
     return render(request, "classrooms/dashboard.html", context)
