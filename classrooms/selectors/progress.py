@@ -8,6 +8,7 @@ import datetime
 import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -64,6 +65,11 @@ class Cell:
         return self.overdue if status == OVERDUE else self.status == status
 
 
+def _page_path(page, cache_object) -> str:
+    parts = page.get_url_parts(request=cache_object)
+    return parts[2] if parts else ""
+
+
 def course_outlines(*, course_keys) -> dict[uuid.UUID, CourseOutline]:
     """Title (in the current language when translated), URL, lessons and quiz of each module. 2 queries."""
     keys = list(course_keys)
@@ -77,7 +83,12 @@ def course_outlines(*, course_keys) -> dict[uuid.UUID, CourseOutline]:
     )
     french = {p.translation_key: p for p in pages if p.locale.language_code == settings.LANGUAGE_CODE}
     shown = {**french, **{p.translation_key: p for p in pages if p.locale.language_code == language}}
-    outlines = {key: CourseOutline(key=key, title=page.title, url=page.url or "") for key, page in shown.items()}
+    # Wagtail caches the site root paths on the object it is given: one cache read, not one per module.
+    root_paths_cache = SimpleNamespace()
+    outlines = {
+        key: CourseOutline(key=key, title=page.title, url=_page_path(page, root_paths_cache))
+        for key, page in shown.items()
+    }
     if french:
         children = Q()
         for page in french.values():
