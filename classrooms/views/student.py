@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from ..codes import join_code_display, join_code_normalise
 from ..forms import ERROR_BAD_CODE, ERROR_TOO_MANY_TRIES, ERROR_UNKNOWN_CODE, JoinForm, TeacherRequestForm
-from ..models import Classroom, TeacherRequest
+from ..models import Classroom, School, TeacherRequest
 from ..selectors import staff_classrooms, student_assignments, teacher_requests_to_decide, teacher_schools
 from ..services import classroom_join
 from ..throttle import join_blocked, join_failure_record
@@ -25,6 +25,7 @@ def classes_home(request):
         "student_classes": student_assignments(user=user),
         "staff_classes": list(staff_classrooms(user=user)),
         "teacher_schools": list(teacher_schools(user=user)),
+        "coordinated_schools": list(School.objects.filter(coordinators=user)),
         "my_requests": list(TeacherRequest.objects.filter(user=user).select_related("school")),
         "requests_to_decide": list(teacher_requests_to_decide(user=user)),
         "request_form": TeacherRequestForm(),

@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from classrooms.models import PupilBatch, TeacherRequest
+from classrooms.models import PupilBatch, School, TeacherRequest
 from tests.factories.accounts import UserFactory
 from tests.factories.classrooms import assignment_build, classroom_build, pupil_join, school_build
 from tests.factories.courses import catalogue_build, course_build, lesson_build
@@ -128,3 +128,29 @@ def test_a_student_sees_only_their_own_classes(client, world):
     client.force_login(UserFactory(username="outsider"))
     page = client.get(reverse("classrooms_home")).content.decode()
     assert world["classroom"].name not in page
+
+
+def test_administrators_create_schools_and_name_coordinators_in_the_admin(client):
+    admin = UserFactory(username="admin", is_superuser=True, is_staff=True)
+    coordinator = UserFactory(username="coordinator")
+    client.force_login(admin)
+    response = client.post(
+        "/admin/snippets/classrooms/school/add/",
+        {"name": "Lycée du Fleuve", "town": "Ségou", "country": "Mali", "coordinators": [coordinator.pk]},
+    )
+    assert response.status_code == 302
+    school = School.objects.get(name="Lycée du Fleuve")
+    assert list(school.coordinators.all()) == [coordinator]
+    client.force_login(coordinator)
+    page = client.get(reverse("classrooms_home")).content.decode()
+    assert reverse("classrooms_school_csv", kwargs={"school_pk": school.pk}) in page
+
+
+def test_editors_cannot_manage_schools(client):
+    from accounts.roles import Role
+    from accounts.services import user_role_grant
+
+    editor = UserFactory(username="editor")
+    user_role_grant(user=editor, role=Role.EDITOR)
+    client.force_login(editor)
+    assert client.get("/admin/snippets/classrooms/school/add/").status_code in (302, 403)
