@@ -138,6 +138,8 @@ class PupilBatch(models.Model):
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
     done = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Whoever holds an unexpired lease is creating accounts; nobody else touches the batch.
+    lease_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("pupil accounts batch")

@@ -9,12 +9,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+from django_tasks.backends.immediate import ImmediateBackend
 
 from ..forms import PupilListForm
 from ..models import PupilBatch
 from ..pupil_lists import pupil_list_from_csv, pupil_list_from_lines, pupil_list_from_text
 from ..selectors import classroom_for_teacher, membership_for_staff
 from ..services import membership_remove, pupil_batch_create, pupil_batch_slips_clear, pupil_password_reset
+from ..tasks import pupil_batch_run, pupil_batch_work
 
 
 @login_required
@@ -44,11 +46,20 @@ def _batch(request, pk, batch_pk) -> PupilBatch:
     return get_object_or_404(PupilBatch.objects.select_related("classroom"), classroom=classroom, pk=batch_pk)
 
 
+def _without_worker() -> bool:
+    return isinstance(pupil_batch_run.get_backend(), ImmediateBackend)
+
+
 @never_cache
 @login_required
 def batch_status(request, pk: int, batch_pk: int):
     """Progress of the accounts being created; refreshes itself (no JavaScript needed) until done."""
     batch = _batch(request, pk, batch_pk)
+    if batch.status in (PupilBatch.Status.QUEUED, PupilBatch.Status.RUNNING) and _without_worker():
+        # No task worker (immediate backend): each refresh of this page runs the next slice.
+        # Only the batch's own class teacher gets here, and it only continues confirmed work.
+        pupil_batch_work(batch_id=batch.pk)
+        batch.refresh_from_db()
     running = batch.status in (PupilBatch.Status.QUEUED, PupilBatch.Status.RUNNING)
     return render(
         request, "classrooms/batch_status.html", {"batch": batch, "classroom": batch.classroom, "running": running}

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -126,3 +128,40 @@ def test_removing_a_pupil_keeps_their_account(teacher_client, classroom):
     teacher_client.post(reverse("classrooms_pupil_remove", kwargs={"pk": classroom.pk, "membership_pk": membership.pk}))
     assert not classroom.memberships.filter(user=pupil).exists()
     assert User.objects.filter(pk=pupil.pk).exists()
+
+
+def test_without_a_worker_the_status_page_finishes_a_big_batch_slice_by_slice(
+    teacher_client, classroom, django_capture_on_commit_callbacks, monkeypatch
+):
+    from classrooms import tasks
+
+    monkeypatch.setattr(tasks, "BATCH_SLICE_SECONDS", 0)  # one account per slice
+    names = [f"Élève {n}" for n in range(4)]
+    _confirm(teacher_client, classroom, names, django_capture_on_commit_callbacks)
+    batch = PupilBatch.objects.get()
+    assert (batch.status, batch.done) == (PupilBatch.Status.RUNNING, 1)  # the confirm request did one slice
+    url = reverse("classrooms_batch", kwargs={"pk": classroom.pk, "batch_pk": batch.pk})
+    assert 'http-equiv="refresh"' in teacher_client.get(url).content.decode()
+    teacher_client.get(url)
+    page = teacher_client.get(url).content.decode()
+    batch.refresh_from_db()
+    assert (batch.status, batch.done, len(batch.slips)) == (PupilBatch.Status.DONE, 4, 4)
+    assert 'http-equiv="refresh"' not in page
+    teacher_client.get(url)  # a late refresh creates nothing more
+    assert classroom.memberships.filter(created_by_teacher=True).count() == 4
+
+
+def test_a_running_slice_keeps_others_out(classroom):
+    from django.utils import timezone
+
+    from classrooms.tasks import pupil_batch_work
+
+    batch = PupilBatch.objects.create(
+        classroom=classroom,
+        requested_by=classroom.memberships.get().user,
+        names=["Awa"],
+        status=PupilBatch.Status.RUNNING,
+        lease_until=timezone.now() + datetime.timedelta(seconds=30),
+    )
+    assert pupil_batch_work(batch_id=batch.pk) is False
+    assert not classroom.memberships.filter(created_by_teacher=True).exists()
