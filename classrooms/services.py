@@ -140,6 +140,15 @@ def pupil_batch_slips_clear(*, batch: PupilBatch) -> None:
     batch.save(update_fields=["slips"])
 
 
+SLIP_PASSWORDS_KEPT = datetime.timedelta(days=1)
+
+
+def pupil_batch_slips_expire(*, batch: PupilBatch) -> None:
+    """Passwords wait a day at most for the teacher to print them; then only a reset helps."""
+    if batch.created_at < timezone.now() - SLIP_PASSWORDS_KEPT and any(s["password"] for s in batch.slips):
+        pupil_batch_slips_clear(batch=batch)
+
+
 def pupil_password_reset(*, membership: ClassroomMembership) -> dict:
     """A new password for a pupil account the teacher created: returns the new slip."""
     password = pupil_password_new()

@@ -194,6 +194,7 @@ class ClassMatrix:
     outlines: dict[uuid.UUID, CourseOutline]
     rows: list[Row]
     teachers: list[ClassroomMembership] = field(default_factory=list)
+    all_assignments: list[Assignment] = field(default_factory=list)  # for the module filter
 
     def title(self, assignment: Assignment) -> str:
         outline = self.outlines.get(assignment.course_key)
@@ -217,11 +218,13 @@ def class_matrix(
 ) -> ClassMatrix:
     """Pupils × assigned modules. A fixed number of queries for 10 pupils or 500.
 
-    `module` (an assignment id) and `status` filter the rows; `sort` is "name" or an
-    assignment id (most advanced last, "-<id>" first).
+    `module` (an assignment id) keeps only that module's column; `status` keeps the pupils with
+    that status in a shown column; `sort` is "name" or an assignment id (most advanced last,
+    "-<id>" first).
     """
-    assignments = list(classroom.assignments.all())
-    outlines = course_outlines(course_keys=[a.course_key for a in assignments])
+    all_assignments = list(classroom.assignments.all())
+    outlines = course_outlines(course_keys=[a.course_key for a in all_assignments])
+    assignments = [a for a in all_assignments if a.pk == module] or all_assignments
     students = ClassroomMembership.objects.filter(classroom=classroom, role=ClassroomMembership.Role.STUDENT)
     everyone = list(ClassroomMembership.objects.filter(classroom=classroom).select_related("user").order_by("pk"))
     memberships = [m for m in everyone if m.role == ClassroomMembership.Role.STUDENT]
@@ -231,12 +234,18 @@ def class_matrix(
     rows = [Row(membership=m, cells=[cells[(m.user_id, a.pk)] for a in assignments]) for m in memberships]
     columns = {a.pk: index for index, a in enumerate(assignments)}
     if status in STATUSES:
-        wanted = [columns[module]] if module in columns else list(columns.values())
-        rows = [row for row in rows if any(row.cells[i].has_status(status) for i in wanted)]
+        rows = [row for row in rows if any(cell.has_status(status) for cell in row.cells)]
     descending = sort.startswith("-")
     column = columns.get(int(sort.lstrip("-"))) if sort.lstrip("-").isdigit() else None
     rows.sort(key=_sort_key(column), reverse=descending)
-    return ClassMatrix(classroom=classroom, assignments=assignments, outlines=outlines, rows=rows, teachers=teachers)
+    return ClassMatrix(
+        classroom=classroom,
+        assignments=assignments,
+        outlines=outlines,
+        rows=rows,
+        teachers=teachers,
+        all_assignments=all_assignments,
+    )
 
 
 @dataclass

@@ -42,12 +42,14 @@ def dashboard(request, pk: int):
         {"assignment": a, "title": matrix.title(a), "outline": matrix.outlines.get(a.course_key)}
         for a in matrix.assignments
     ]
+    modules = [{"pk": a.pk, "title": matrix.title(a), "assignment": a} for a in matrix.all_assignments]
     teachers = matrix.teachers
     can_manage = request.user.is_superuser or any(m.user_id == request.user.pk for m in teachers)
     context = {
         "classroom": classroom,
         "matrix": matrix,
         "columns": columns,
+        "modules": modules,
         "statuses": STATUSES,
         "module": module,
         "status": status,

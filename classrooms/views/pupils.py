@@ -15,7 +15,13 @@ from ..forms import PupilListForm
 from ..models import PupilBatch
 from ..pupil_lists import pupil_list_from_csv, pupil_list_from_lines, pupil_list_from_text
 from ..selectors import classroom_for_teacher, membership_for_staff
-from ..services import membership_remove, pupil_batch_create, pupil_batch_slips_clear, pupil_password_reset
+from ..services import (
+    membership_remove,
+    pupil_batch_create,
+    pupil_batch_slips_clear,
+    pupil_batch_slips_expire,
+    pupil_password_reset,
+)
 from ..tasks import pupil_batch_run, pupil_batch_work
 
 
@@ -43,7 +49,9 @@ def pupils_new(request, pk: int):
 
 def _batch(request, pk, batch_pk) -> PupilBatch:
     classroom = classroom_for_teacher(user=request.user, pk=pk)
-    return get_object_or_404(PupilBatch.objects.select_related("classroom"), classroom=classroom, pk=batch_pk)
+    batch = get_object_or_404(PupilBatch.objects.select_related("classroom"), classroom=classroom, pk=batch_pk)
+    pupil_batch_slips_expire(batch=batch)
+    return batch
 
 
 def _without_worker() -> bool:

@@ -115,3 +115,25 @@ def test_a_student_sees_their_assignments_on_the_home_page(client, setup):
     page = client.get("/").content.decode()
     assert "My assignments" in page or "Mes devoirs" in page
     assert "Deepfakes" in page and 'value="50"' in page
+
+
+def test_a_certificate_from_the_certificates_app_shows_as_issued(setup, monkeypatch):
+    classroom, assignment, pupils = setup
+    from classrooms.selectors import progress
+
+    def index(*, user_ids, course_keys):
+        return {(pupils["chaka"].pk, assignment.course_key): object()}
+
+    monkeypatch.setattr(progress, "certificate_index", index)
+    cells = {row.user.username: row.cells[0] for row in class_matrix(classroom=classroom).rows}
+    assert cells["chaka"].status == "certified" and cells["binta"].status == "in_progress"
+
+
+def test_the_module_filter_shows_only_that_modules_column(client, setup):
+    classroom, assignment, _pupils = setup
+    other = course_build(index=catalogue_build(), title="Sextorsion", slug="sextorsion")
+    second = assignment_build(classroom=classroom, course=other)
+    matrix = class_matrix(classroom=classroom, module=second.pk)
+    assert [a.pk for a in matrix.assignments] == [second.pk]
+    assert [a.pk for a in matrix.all_assignments] == [assignment.pk, second.pk]
+    assert all(len(row.cells) == 1 for row in matrix.rows)

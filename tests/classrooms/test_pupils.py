@@ -165,3 +165,15 @@ def test_a_running_slice_keeps_others_out(classroom):
     )
     assert pupil_batch_work(batch_id=batch.pk) is False
     assert not classroom.memberships.filter(created_by_teacher=True).exists()
+
+
+def test_slip_passwords_are_forgotten_after_a_day(teacher_client, classroom, django_capture_on_commit_callbacks):
+    _confirm(teacher_client, classroom, ["Awa Diarra"], django_capture_on_commit_callbacks)
+    batch = PupilBatch.objects.get()
+    password = batch.slips[0]["password"]
+    url = reverse("classrooms_slips", kwargs={"pk": classroom.pk, "batch_pk": batch.pk})
+    assert password in teacher_client.get(url).content.decode()
+    PupilBatch.objects.filter(pk=batch.pk).update(created_at=batch.created_at - datetime.timedelta(days=2))
+    assert password not in teacher_client.get(url).content.decode()
+    batch.refresh_from_db()
+    assert batch.slips[0]["password"] == ""
