@@ -52,14 +52,11 @@ class Cell:
     best: Decimal | None  # best quiz score in percent
     attempts: int
     overdue: bool
+    label: str = ""  # the status in the current language
 
     @property
     def percent(self) -> int:
         return round(100 * self.done / self.total) if self.total else 0
-
-    @property
-    def label(self):
-        return STATUSES[self.status]
 
     def has_status(self, status: str) -> bool:
         return self.overdue if status == OVERDUE else self.status == status
@@ -152,6 +149,7 @@ def _cells(*, users, user_ids: list[int], assignments: list[Assignment], outline
             scores[(row["user_id"], quiz_course[row["quiz_key"]])] = (row["best"], row["attempts"], row["passes"] > 0)
     certificates = certificate_index(user_ids=user_ids, course_keys=list(outlines)) if user_ids and outlines else {}
     today = timezone.localdate()
+    labels = {status: str(label) for status, label in STATUSES.items()}  # translated once, not per cell
     cells = {}
     for assignment in assignments:
         outline = outlines.get(assignment.course_key)
@@ -172,7 +170,13 @@ def _cells(*, users, user_ids: list[int], assignments: list[Assignment], outline
             )
             overdue = bool(assignment.due_date and assignment.due_date < today and not finished)
             cells[(user_id, assignment.pk)] = Cell(
-                status=status, done=done.get(key, 0), total=total, best=best, attempts=attempts, overdue=overdue
+                status=status,
+                done=done.get(key, 0),
+                total=total,
+                best=best,
+                attempts=attempts,
+                overdue=overdue,
+                label=labels[status],
             )
     return cells
 

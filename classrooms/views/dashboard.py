@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -57,6 +58,10 @@ def dashboard(request, pk: int):
         "teachers": teachers,
         "can_manage": can_manage,
         "coteacher_form": CoteacherForm(),
+        # Per-row strings made once: a 500-pupil table would otherwise reverse 500 URLs.
+        "pupils_url": reverse("classrooms_pupil", kwargs={"pk": classroom.pk, "membership_pk": 0})[:-2],
+        "best_label": _("best score"),
+        "overdue_label": STATUSES["overdue"],
     }
     return render(request, "classrooms/dashboard.html", context)
 
