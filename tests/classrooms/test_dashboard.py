@@ -137,3 +137,20 @@ def test_the_module_filter_shows_only_that_modules_column(client, setup):
     assert [a.pk for a in matrix.assignments] == [second.pk]
     assert [a.pk for a in matrix.all_assignments] == [assignment.pk, second.pk]
     assert all(len(row.cells) == 1 for row in matrix.rows)
+
+
+def test_the_assignment_form_refuses_a_past_due_date_and_accepts_today(client, module):
+    from classrooms.forms import ERROR_DUE_DATE_PAST
+
+    course, _lessons, _quiz = module
+    teacher = UserFactory(username="teacher")
+    classroom = classroom_build(teacher=teacher)
+    client.force_login(teacher)
+    url = reverse("classrooms_assignment_new", kwargs={"pk": classroom.pk})
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    refused = client.post(url, {"course": str(course.translation_key), "due_date": yesterday.isoformat()})
+    assert str(ERROR_DUE_DATE_PAST) in refused.content.decode()
+    assert 'aria-describedby="id_due_date_error"' in refused.content.decode()
+    assert not classroom.assignments.exists()
+    client.post(url, {"course": str(course.translation_key), "due_date": timezone.localdate().isoformat()})
+    assert classroom.assignments.get().course_key == course.translation_key

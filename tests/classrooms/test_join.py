@@ -102,3 +102,20 @@ def test_guessing_codes_from_one_ip_with_many_accounts_is_stopped(client):
     client.logout()
     url = reverse("classrooms_join_code", kwargs={"code": classroom.join_code})
     assert client.get(url).status_code == 429
+
+
+def test_the_teacher_regenerates_and_disables_the_code_from_the_code_page(client):
+    teacher = UserFactory(username="teacher")
+    classroom = classroom_build(teacher=teacher)
+    old = classroom.join_code
+    client.force_login(teacher)
+    url = reverse("classrooms_code_change", kwargs={"pk": classroom.pk})
+    client.post(url, {"action": "regenerate"})
+    classroom.refresh_from_db()
+    assert classroom.join_code not in (None, old)
+    page = client.get(reverse("classrooms_code", kwargs={"pk": classroom.pk})).content.decode()
+    assert join_code_display(classroom.join_code) in page and "<svg" in page
+    client.post(url, {"action": "disable"})
+    classroom.refresh_from_db()
+    assert classroom.join_code is None
+    assert "<svg" not in client.get(reverse("classrooms_code", kwargs={"pk": classroom.pk})).content.decode()
