@@ -154,3 +154,12 @@ def test_the_assignment_form_refuses_a_past_due_date_and_accepts_today(client, m
     assert not classroom.assignments.exists()
     client.post(url, {"course": str(course.translation_key), "due_date": timezone.localdate().isoformat()})
     assert classroom.assignments.get().course_key == course.translation_key
+
+
+def test_the_sorted_column_says_so_to_screen_readers(client, setup):
+    classroom, assignment, _pupils = setup
+    client.force_login(classroom.memberships.get(role="teacher").user)
+    url = reverse("classrooms_dashboard", kwargs={"pk": classroom.pk})
+    page = client.get(url, {"sort": f"-{assignment.pk}"}).content.decode()
+    assert page.count('aria-sort="descending"') == 1 and 'aria-sort="ascending"' not in page
+    assert page.index("chaka") < page.index("awa")
