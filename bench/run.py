@@ -170,6 +170,11 @@ def main() -> int:
         print()
         for label, time_figure, size_figure in certificate_figures():
             print(f"{label:<42} {time_figure:>10} {size_figure:>14}")
+        from bench.classrooms import classroom_figures
+
+        print()
+        for label, time_figure, other in classroom_figures():
+            print(f"{label:<52} {time_figure:>10} {other:>14}")
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)

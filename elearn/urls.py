@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("learn/", include("courses.urls")),
     path("learn/", include("quizzes.urls")),
+    path("classes/", include("classrooms.urls")),
     path("learn/", include("certificates.urls")),
     path("verify/", include(verify_urlpatterns)),
     # Wagtail's page serving, with lookups remembered until content changes: the same

@@ -83,6 +83,61 @@ RULES: list[Rule] = [
         "an unknown code is a 404 for everyone (valid ones: tests/certificates)",
         sample_url="/verify/KLN-222-222-222/",
     ),
+    # --- Classes (tests/classrooms/test_access.py walks them with real classes and every role,
+    # including a teacher of another class and a coordinator of another school) ---
+    Rule("classes/", members_only(), "my classes: one's own assignments and classes"),
+    Rule("classes/join/", members_only(), "type a class code"),
+    Rule(
+        "classes/join/<str:code>/",
+        everyone(NOT_FOUND),
+        "an unknown code is a 404 for everyone (wrong codes are throttled)",
+    ),
+    Rule(
+        "classes/teach/",
+        signed_in(NOT_ALLOWED, anonymous=SITE_LOGIN),
+        "ask to teach: POST only (login, CSRF)",
+    ),
+    Rule(
+        "classes/requests/<int:pk>/",
+        signed_in(NOT_ALLOWED, anonymous=SITE_LOGIN),
+        "approve or decline: POST only, coordinators of the school (tests/classrooms)",
+    ),
+    Rule(
+        "classes/new/",
+        signed_in(NOT_FOUND, anonymous=SITE_LOGIN),
+        "only teachers approved at a school create classes; nobody of the walk is",
+    ),
+    Rule(
+        "classes/<int:pk>/*/change/",
+        signed_in(NOT_ALLOWED, anonymous=SITE_LOGIN),
+        "POST only (login, CSRF, the class's teachers)",
+    ),
+    Rule(
+        "classes/<int:pk>/coteachers/",
+        signed_in(NOT_ALLOWED, anonymous=SITE_LOGIN),
+        "POST only (login, CSRF, the class's teachers)",
+    ),
+    Rule(
+        "classes/<int:pk>/pupils/batches/<int:batch_pk>/clear/",
+        signed_in(NOT_ALLOWED, anonymous=SITE_LOGIN),
+        "POST only (login, CSRF, the class's teachers)",
+    ),
+    Rule(
+        "classes/<int:pk>/pupils/<int:membership_pk>/re*/",
+        signed_in(NOT_ALLOWED, anonymous=SITE_LOGIN),
+        "reset a password, remove from the class: POST only (login, CSRF, the class's teachers)",
+    ),
+    Rule(
+        "classes/<int:pk>/assignments/<int:assignment_pk>/remove/",
+        signed_in(NOT_ALLOWED, anonymous=SITE_LOGIN),
+        "POST only (login, CSRF, the class's teachers)",
+    ),
+    Rule(
+        "classes/*",
+        signed_in(NOT_FOUND, anonymous=SITE_LOGIN),
+        "a class, its pupils, slips, quizzes and exports: the class's teachers and the school's "
+        "coordinators only; anything else is a 404",
+    ),
     # --- allauth's account pages ---
     Rule("accounts/login/", everyone(PUBLIC_PAGE), "sign-in (signed-in users are sent on)"),
     Rule("accounts/signup/", everyone(PUBLIC_PAGE), "sign-up (signed-in users are sent on)"),

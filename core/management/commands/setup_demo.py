@@ -9,6 +9,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.demo import DEMO_ACCOUNTS, demo_accounts_ensure
+from classrooms.codes import join_code_display
+from classrooms.demo import demo_classroom_ensure
 
 
 class Command(BaseCommand):
@@ -22,8 +24,11 @@ class Command(BaseCommand):
         call_command("load_help_page", verbosity=options["verbosity"])
         call_command("load_privacy_notice", verbosity=options["verbosity"])
         created = demo_accounts_ensure()
+        classroom = demo_classroom_ensure()
         self.stdout.write("")
         self.stdout.write("LOCAL DEMO ACCOUNTS (for this machine only; never created in production):")
         for account in DEMO_ACCOUNTS:
             mark = " (new)" if account.username in created else ""
             self.stdout.write(f"  {account.role:<14} {account.username:<18} password: {account.password}{mark}")
+        code = join_code_display(classroom.join_code) if classroom.join_code else "-"
+        self.stdout.write(f"  demo class: {classroom.name} at {classroom.school.name}, join code {code}")
