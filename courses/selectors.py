@@ -119,3 +119,24 @@ def home_catalogue(*, home: Page) -> tuple[CourseIndexPage | None, list[CoursePa
     """The catalogue under a home page and its modules, for the home page. Two queries."""
     catalogue = CourseIndexPage.objects.child_of(home).live().first()
     return catalogue, (catalogue_courses(index=catalogue) if catalogue else [])
+
+
+def lesson_visible(*, request, page_id: int) -> LessonPage | None:
+    """The live lesson with this id if the requester may read it (view restrictions included),
+    else None. Other apps (H5P) check a lesson through this, never through the page models."""
+    lesson = LessonPage.objects.live().filter(pk=page_id).first()
+    if lesson is None or any(not r.accept_request(request) for r in lesson.get_view_restrictions()):
+        return None
+    return lesson
+
+
+def lesson_embeds(*, lesson: LessonPage, block_type: str, value_key: str, value) -> bool:
+    """Whether the lesson's body holds a block of this type whose `value_key` is `value`
+    (read from the raw stream data: no query)."""
+    return any(
+        isinstance(block, dict)
+        and block.get("type") == block_type
+        and isinstance(block.get("value"), dict)
+        and block["value"].get(value_key) == value
+        for block in lesson.body.raw_data
+    )
