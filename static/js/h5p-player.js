@@ -48,7 +48,8 @@
     // H5P keeps the state in memory (no user, so no ajax); saveState() forwards it.
     options.saveFreq = 15;
     if (d.state) {
-      options.contentUserData = [{ dataType: "state", previousState: d.state, subContentId: "*" }];
+      // H5P core reads contentUserData[subContentId][dataType] (0: the content itself).
+      options.contentUserData = [{ state: d.state }];
     }
   }
   var lastState = d.state || "";

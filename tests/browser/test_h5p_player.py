@@ -3,7 +3,7 @@
 import pytest
 
 from accounts.demo import DEMO_ACCOUNTS, demo_accounts_ensure
-from h5p.models import H5PResult
+from h5p.models import H5PResult, H5PUserState
 from tests.factories.courses import catalogue_build, course_build, lesson_build
 from tests.factories.h5p import activity_build, h5p_body
 
@@ -61,6 +61,16 @@ def test_demo_student_plays_true_false_in_a_lesson_and_the_score_is_stored(brows
     )
     assert (result.scaled, result.best_scaled, result.completed) == (1.0, 1.0, True)
 
+    # Where the learner left the activity is saved, and given back when they come again.
+    for _ in range(50):
+        if H5PUserState.objects.filter(user=result.user, activity=activity).exists():
+            break
+        page.wait_for_timeout(100)
+    assert H5PUserState.objects.get(user=result.user, activity=activity).state
+    player = _start(page, lesson)
+    player.locator(".h5p-true-false-answer[aria-checked=true]").wait_for()
+    assert player.locator(".h5p-true-false-answer[aria-checked=true]").inner_text().strip() == "False"
+
 
 def _answer_visible_question(player):
     """Give some answer to the question on screen, whatever its type, and check it."""
@@ -108,6 +118,14 @@ PROBE = """async () => {
     const response = await fetch("/accounts/profile/", { credentials: "include" });
     outcome.profile = "read " + response.status + " " + (await response.text()).length;
   } catch (e) { outcome.profile = "blocked: " + e.name; }
+  try {
+    await fetch("/h5p/xapi/", {
+      method: "POST", credentials: "include", mode: "no-cors", headers: { "Content-Type": "text/plain" },
+      body: JSON.stringify({ lesson: LESSON, activity: ACTIVITY, statement: { verb: { id:
+        "http://adlnet.gov/expapi/verbs/answered" }, result: { score: { raw: 1, max: 1 } } } })
+    });
+    outcome.forgedPost = "sent";
+  } catch (e) { outcome.forgedPost = "blocked: " + e.name; }
   outcome.origin = String(window.origin);
   return outcome;
 }"""
@@ -118,7 +136,7 @@ def _expected_cors_noise(page) -> None:
     page.watcher.problems = [
         problem
         for problem in page.watcher.problems
-        if "/accounts/profile/" not in problem and "CORS" not in problem and "Failed to fetch" not in problem
+        if not any(noise in problem for noise in ("/accounts/profile/", "/h5p/xapi/", "CORS", "Failed to fetch"))
     ]
 
 
@@ -131,17 +149,20 @@ def test_player_cannot_reach_the_platform(browser_page, h5p_roots):
     player.get_by_text("False", exact=True).wait_for()  # the library code runs in there
     frame = page.locator(FRAME).element_handle().content_frame()
 
-    outcome = frame.evaluate(PROBE)
+    probe = PROBE.replace("LESSON", str(lesson.pk)).replace("ACTIVITY", str(activity.pk))
+    outcome = frame.evaluate(probe)
     _expected_cors_noise(page)
     assert outcome["origin"] == "null"
     assert outcome["parentDocument"].startswith("blocked")
     assert outcome["cookie"].startswith("blocked")
     assert outcome["profile"].startswith("blocked")
+    assert not H5PResult.objects.exists()  # the player's own post carried no session or CSRF token
 
     # Opened directly (the no-JavaScript link), the player is sandboxed by its own header.
     page.goto(page.locator(FRAME).get_attribute("src"))
-    outcome = page.evaluate(PROBE)
+    outcome = page.evaluate(probe)
     _expected_cors_noise(page)
     assert outcome["origin"] == "null"
     assert outcome["cookie"].startswith("blocked")
     assert outcome["profile"].startswith("blocked")
+    assert not H5PResult.objects.exists()
