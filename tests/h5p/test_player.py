@@ -4,12 +4,13 @@ import json
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from h5p.models import H5PResult, H5PUserState
 from h5p.selectors import h5p_results_for
 from tests.factories.accounts import UserFactory
-from tests.factories.courses import catalogue_build, course_build, lesson_build
+from tests.factories.courses import catalogue_build, course_build, lesson_build, translate
 from tests.factories.h5p import activity_build, h5p_body
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +68,20 @@ def test_lesson_shows_title_and_start_link_to_player_without_loading_it(client, 
     assert f'href="{player_url}"' in html
     assert "<iframe" not in html
     assert "h5p-standalone" not in html and "main.bundle.js" not in html
+
+
+def test_english_lesson_links_to_its_english_player_and_shares_the_score_key(client, course, lesson, activity):
+    translate(catalogue_build(), "en", title="Modules", slug="modules")
+    translate(course, "en", title="Deepfakes", slug="deepfakes")
+    english = translate(lesson, "en", title="Exercise", slug="exercise")
+    with translation.override("en"):
+        player_url = reverse("h5p_player", args=[english.pk, activity.pk])
+    assert player_url.startswith("/en/")
+    assert f'href="{player_url}"' in client.get(english.url).content.decode()
+    assert client.get(player_url).status_code == 200
+    client.force_login(UserFactory(username="pupil-awa"))
+    post_statement(client, english, activity, raw=1, maximum=2)
+    assert H5PResult.objects.get().lesson_key == lesson.translation_key
 
 
 # --- Who reaches the player -----------------------------------------------------------------
