@@ -133,7 +133,9 @@ class LessonPage(KnownAncestorsMixin, Page):
         if getattr(request, "is_preview", False) or not self.live_revision_id:
             return self._render_body()
         published = self.last_published_at.timestamp() if self.last_published_at else 0
-        key = f"lesson-body:{self.pk}:{self.live_revision_id}:{published}:{translation.get_language()}"
+        # v2: blocks render with the page in their context (H5P start links); bodies cached
+        # before that must not be served again.
+        key = f"lesson-body:v2:{self.pk}:{self.live_revision_id}:{published}:{translation.get_language()}"
         html = _BODY_MEMO.get(key)
         if html is None:
             html = cache.get(key)
