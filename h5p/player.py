@@ -35,6 +35,8 @@ BLOCK_TYPE = "h5p_activity"  # the lesson block that embeds an activity (courses
 CONTENT_MAX_AGE = 24 * 3600  # content folders are named by their package's hash
 LIBRARY_MAX_AGE = 3600  # a library folder may move to a newly approved patch
 LIBRARY_FOLDER = re.compile(r"(?P<name>[A-Za-z0-9._-]+)-(?P<major>\d{1,5})\.(?P<minor>\d{1,5})")
+PLAYER_DIST = "vendor/h5p-standalone/"  # h5p-standalone's dist/, copied there by the Makefile
+PLAYER_OWN_FILES = frozenset({"js/h5p-player.js", "css/h5p-player.css"})
 _TYPES = {".js": "text/javascript", ".json": "application/json", ".woff2": "font/woff2", ".woff": "font/woff"}
 
 BODY_TOO_LARGE = _("The statement is too large.")
@@ -85,10 +87,6 @@ def player(request, lesson_id: int, activity_id: int):
     response = HttpResponse(render_to_string("h5p/player.html", context))
     response["Content-Security-Policy"] = player_csp(_origin(request))
     return response
-
-
-PLAYER_DIST = "vendor/h5p-standalone/"  # h5p-standalone's dist/, copied there by the Makefile
-PLAYER_OWN_FILES = frozenset({"js/h5p-player.js", "css/h5p-player.css"})
 
 
 @require_GET
