@@ -14,6 +14,7 @@ PAGES: list[tuple[str, str, str | None]] = [
     ("lesson page, anonymous", "/modules/deepfakes/une-photo-suffit/", None),
     ("lesson page, learner", "/modules/deepfakes/une-photo-suffit/", "bench-student"),
     ("lesson page (English), learner", "/en/modules/deepfakes/one-photo-is-enough/", "bench-student"),
+    ("lesson with H5P, learner", "/modules/deepfakes/bench-h5p/", "bench-student"),
     ("search", "/learn/search/?q=deepfake", None),
     ("certificate verification", f"/verify/{BENCH_CERTIFICATE_CODE}/", None),
 ]

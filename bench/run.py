@@ -46,6 +46,15 @@ def prepare() -> None:
     bench_data_ensure()
 
 
+def h5p_player_bytes(base: str, player_path: str, cookie: str) -> int:
+    """What pressing "start" costs: the player page and its scripts, plus h5p-standalone's
+    frame script and styles (the activity's libraries and content come on top)."""
+    total = first_view_bytes(base, player_path, cookie)
+    for name in ("frame.bundle.js", "styles/h5p.css"):
+        total += fetch(f"{base}/h5p/player/vendor/h5p-standalone/{name}", "")[0]
+    return total
+
+
 def session_cookie(username: str | None) -> str:
     if username is None:
         return ""
@@ -124,8 +133,10 @@ def main() -> int:
     ensure_wrk()
     django.setup()
     prepare()
+    from bench.fixtures import bench_h5p_lesson_ensure
     from bench.pages import PAGES
 
+    h5p_lesson = bench_h5p_lesson_ensure()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "GUNICORN_ACCESSLOG": "", "GUNICORN_LOGLEVEL": "warning", "GUNICORN_WORKERS": "2"}
@@ -155,11 +166,16 @@ def main() -> int:
         reference = load(base + "/bench/bare/", "")
         rows = [("bare Django view (reference)", "-", "0", reference)]
         for label, path, username in PAGES:
+            if path.endswith("/bench-h5p/") and h5p_lesson is None:
+                continue  # ../shared/h5p/ is missing
             cookie = session_cookie(username)
             size = first_view_bytes(base, path, cookie)
             queries = count_queries(path, username)
             rows.append((label, f"{size / 1024:.1f} KB", str(queries), load(base + path, cookie)))
         print_table(rows, reference["rps"])
+        if h5p_lesson:
+            player = h5p_player_bytes(base, h5p_lesson[1], session_cookie("bench-student"))
+            print(f"H5P player on start (not in the lesson's first view): {player / 1024:.1f} KB on the wire")
         from bench.h5p import h5p_figures
 
         print()

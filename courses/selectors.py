@@ -174,3 +174,24 @@ def course_titles(*, course_keys, language: str) -> dict:
         if current is None or rank < current[0]:
             found[page.translation_key] = (rank, page.title)
     return {key: title for key, (_rank, title) in found.items()}
+
+
+def lesson_visible(*, request, page_id: int) -> LessonPage | None:
+    """The live lesson with this id if the requester may read it (view restrictions included),
+    else None. Other apps (H5P) check a lesson through this, never through the page models."""
+    lesson = LessonPage.objects.live().filter(pk=page_id).first()
+    if lesson is None or any(not r.accept_request(request) for r in lesson.get_view_restrictions()):
+        return None
+    return lesson
+
+
+def lesson_embeds(*, lesson: LessonPage, block_type: str, value_key: str, value) -> bool:
+    """Whether the lesson's body holds a block of this type whose `value_key` is `value`
+    (read from the raw stream data: no query)."""
+    return any(
+        isinstance(block, dict)
+        and block.get("type") == block_type
+        and isinstance(block.get("value"), dict)
+        and block["value"].get(value_key) == value
+        for block in lesson.body.raw_data
+    )

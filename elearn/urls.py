@@ -1,6 +1,9 @@
+import posixpath
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.http import Http404
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from django.views.static import serve as serve_static_file
@@ -12,6 +15,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts.throttle import admin_login_throttled
 from certificates.urls import verify_urlpatterns
 from core import views as core_views
+from h5p import urls as h5p_urls
 
 handler400 = core_views.bad_request
 handler403 = core_views.permission_denied
@@ -27,15 +31,23 @@ urlpatterns = [
     path("admin/login/", admin_login_throttled(WagtailLoginView.as_view()), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("h5p.urls")),
 ]
+
+
+def serve_media(request, path, document_root):
+    """Uploads, except H5P files: those are served only by the player's views (approved
+    libraries only, sandboxed; see h5p/headers.py)."""
+    if posixpath.normpath(path.lstrip("/")).split("/")[0] == "h5p":
+        raise Http404
+    return serve_static_file(request, path, document_root=document_root)
+
 
 if settings.SERVE_MEDIA:
     # The local demo runs with DEBUG off; nothing else would serve uploads there.
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns.append(
-        re_path(
-            rf"^{media_prefix}(?P<path>.*)$", serve_static_file, {"document_root": settings.MEDIA_ROOT}, name="media"
-        )
+        re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}, name="media")
     )
 
 # Pages are served in the language of their URL prefix (none for French), so a language switch
@@ -53,6 +65,7 @@ urlpatterns += i18n_patterns(
     re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", core_views.page_serve, name="wagtail_serve"),
     # Wagtail's front-end login would be a second, unthrottled password form: send it to ours.
     path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    path("", include(h5p_urls.player_urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

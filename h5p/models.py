@@ -150,3 +150,52 @@ class H5PActivityLibrary(models.Model):
 
     def __str__(self) -> str:
         return f"{self.library.machine_name} {self.library.major}.{self.library.minor}.{self.patch}"
+
+
+class H5PResult(models.Model):
+    """A learner's practice score on one activity in one lesson: the last and the best.
+
+    The score comes from the learner's browser, so it is a practice score: it shows in the
+    teacher's dashboard and never gates a certificate. `lesson_key` is the lesson's
+    translation_key, so a result survives a change of language.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="h5p_results")
+    activity = models.ForeignKey(H5PActivity, on_delete=models.CASCADE, related_name="results")
+    lesson_key = models.UUIDField(_("lesson"))
+    raw = models.FloatField(_("raw score"))
+    max = models.FloatField(_("maximum score"))
+    scaled = models.FloatField(_("last score (0 to 1)"))
+    best_scaled = models.FloatField(_("best score (0 to 1)"))
+    completed = models.BooleanField(_("completed"), default=False)
+    statement = models.JSONField(_("last xAPI statement"))
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("H5P practice score")
+        verbose_name_plural = _("H5P practice scores")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "activity", "lesson_key"], name="h5p_result_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} · {self.activity_id}: {self.scaled:.0%}"
+
+
+class H5PUserState(models.Model):
+    """Where a learner left an activity (H5P's "user data"), to resume it later."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="h5p_states")
+    activity = models.ForeignKey(H5PActivity, on_delete=models.CASCADE, related_name="user_states")
+    state = models.TextField(_("state"))
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("H5P saved state")
+        verbose_name_plural = _("H5P saved states")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "activity"], name="h5p_user_state_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} · {self.activity_id}"

@@ -10,10 +10,11 @@ from django.utils import timezone
 
 from . import storage
 from .limits import DEFAULT_LIMITS, Limits
-from .models import H5PActivity, H5PActivityLibrary, H5PLibrary
+from .models import H5PActivity, H5PActivityLibrary, H5PLibrary, H5PResult, H5PUserState
 from .validation import CONTENT_FOLDER, LibraryRef, ValidatedPackage, package_validate
+from .xapi import Score
 
-__all__ = ["activity_create_from_upload", "library_approve"]
+__all__ = ["activity_create_from_upload", "library_approve", "result_record", "user_state_save"]
 
 
 class _Written:
@@ -225,3 +226,35 @@ def library_approve(library: H5PLibrary, user) -> H5PLibrary:
         if old and old != library.storage_path:
             transaction.on_commit(lambda: storage.remove(storage.safe_target(storage.library_root(), old)))
     return library
+
+
+def result_record(*, user, activity: H5PActivity, lesson_key, score: Score, statement: dict) -> H5PResult:
+    """Record a learner's practice score: the last one, and the best so far. `score` comes from
+    xapi.statement_score (scaled on the server, clamped); `statement` is kept as sent."""
+    values = {
+        "raw": score.raw,
+        "max": score.max,
+        "scaled": score.scaled,
+        "completed": score.completed,
+        "statement": statement,
+    }
+    with transaction.atomic():
+        result, created = H5PResult.objects.select_for_update().get_or_create(
+            user=user, activity=activity, lesson_key=lesson_key, defaults={**values, "best_scaled": score.scaled}
+        )
+        if not created:
+            for name, value in values.items():
+                setattr(result, name, value)
+            result.best_scaled = max(result.best_scaled, score.scaled)
+            result.completed = result.completed or score.completed
+            result.save()
+    return result
+
+
+def user_state_save(*, user, activity: H5PActivity, state: str) -> None:
+    """Keep where the learner left the activity (H5P's serialised state); an empty state
+    forgets it."""
+    if not state:
+        H5PUserState.objects.filter(user=user, activity=activity).delete()
+        return
+    H5PUserState.objects.update_or_create(user=user, activity=activity, defaults={"state": state})

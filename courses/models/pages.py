@@ -125,6 +125,11 @@ class LessonPage(KnownAncestorsMixin, Page):
     class Meta:
         verbose_name = _("lesson")
 
+    def _render_body(self) -> str:
+        # Blocks see the page (an H5P activity's player URL names its lesson), never the
+        # request: the HTML is shared by every learner.
+        return str(self.body.render_as_block(context={"page": self}))
+
     def body_html(self, request) -> str:
         """The body's HTML, cached per published revision and UI language.
 
@@ -133,14 +138,16 @@ class LessonPage(KnownAncestorsMixin, Page):
         are never cached.
         """
         if getattr(request, "is_preview", False) or not self.live_revision_id:
-            return str(self.body)
+            return self._render_body()
         published = self.last_published_at.timestamp() if self.last_published_at else 0
-        key = f"lesson-body:{self.pk}:{self.live_revision_id}:{published}:{translation.get_language()}"
+        # v2: blocks render with the page in their context (H5P start links); bodies cached
+        # before that must not be served again.
+        key = f"lesson-body:v2:{self.pk}:{self.live_revision_id}:{published}:{translation.get_language()}"
         html = _BODY_MEMO.get(key)
         if html is None:
             html = cache.get(key)
             if html is None:
-                html = str(self.body)
+                html = self._render_body()
                 cache.set(key, html, BODY_CACHE_SECONDS)
             _BODY_MEMO.put(key, html)
         return html

@@ -7,6 +7,8 @@ import django.conf.locale
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from h5p.headers import whitenoise_add_headers
+
 from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -178,6 +180,7 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     # Certificate lookups by code (only codes that parse count: see certificates/codes.py).
     "certificate_verify": "10/m/ip",
+    "h5p_post": "120/m/user",  # H5P scores and saved states a learner's browser posts
 }
 # "This is not my phone": the session ends when the browser closes and after 30 minutes idle.
 SHARED_DEVICE_IDLE_SECONDS = 30 * 60
@@ -212,6 +215,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 365 * 24 * 3600  # fingerprinted names make a year safe
+# The H5P player's own static files (h5p-standalone, copied by the Makefile into the git-ignored
+# static/vendor/) get the player's file headers: strict sandboxing CSP, nosniff, CORS.
+WHITENOISE_ADD_HEADERS_FUNCTION = whitenoise_add_headers
 # Serve /media/ from Django itself (local demo only; production uses the web server or S3).
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -274,6 +280,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 # Where "quick exit" sends someone who needs to leave the site at once. A setting, so tests can
 # point it at a local URL.
 KALAN_QUICK_EXIT_URL = env_str("KALAN_QUICK_EXIT_URL", "https://www.google.com/search?q=m%C3%A9t%C3%A9o")
+# H5P: the largest xAPI statement or saved state a learner's browser may post (64 KB).
+H5P_MAX_POST_BYTES = env_int("KALAN_H5P_MAX_POST_BYTES", 64 * 1024)
 SITE_TITLE = _("Kalan — digital citizenship")
 KALAN_DEMO = False  # only the local demo settings (dev) may create demo accounts
 # Pupil accounts nobody signed in to for this many days are erased by `purge_inactive_accounts`

@@ -138,6 +138,19 @@ RULES: list[Rule] = [
         "a class, its pupils, slips, quizzes and exports: the class's teachers and the school's "
         "coordinators only; anything else is a 404",
     ),
+    Rule(
+        "h5p/play/<int:lesson_id>/<int:activity_id>/",
+        everyone(NOT_FOUND),
+        "an approved activity embedded in a lesson the requester may see, else 404 (tests/h5p/test_player.py)",
+    ),
+    Rule(
+        "h5p/files/*",
+        everyone(NOT_FOUND),
+        "public files of approved activities and libraries only, for the sandboxed player (tests/h5p)",
+    ),
+    Rule("h5p/player/<path:path>", everyone(NOT_FOUND), "only the player's own static files (tests/h5p)"),
+    Rule("h5p/xapi/", everyone(NOT_ALLOWED), "POST only (login, CSRF, visible lesson: tests/h5p/test_player.py)"),
+    Rule("h5p/state/", everyone(NOT_ALLOWED), "POST only (login, CSRF, visible lesson: tests/h5p/test_player.py)"),
     # --- allauth's account pages ---
     Rule("accounts/login/", everyone(PUBLIC_PAGE), "sign-in (signed-in users are sent on)"),
     Rule("accounts/signup/", everyone(PUBLIC_PAGE), "sign-up (signed-in users are sent on)"),
