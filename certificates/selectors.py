@@ -69,3 +69,8 @@ def certificate_title(*, certificate: Certificate, language: str | None = None) 
 def certificate_public_base_url() -> str:
     """Where the verification URL printed on certificates points (no trailing slash)."""
     return getattr(settings, "KALAN_PUBLIC_BASE_URL", "") or settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def certificate_of_user(*, user_id: int, pk: int) -> Certificate | None:
+    """One certificate of this learner by id, else None (someone else's is None too)."""
+    return Certificate.objects.filter(user_id=user_id, pk=pk).first()

@@ -22,8 +22,10 @@ _CODE_ATTEMPTS = 5  # a collision among 30^8 codes is rare; five in a row means 
 
 
 def certificate_issuer_name(*, user) -> str:
-    """Who the certificate says issued it. The platform for now; the learner's school later."""
-    return settings.WAGTAIL_SITE_NAME
+    """Who the certificate says issued it: the school of the learner's class, else the platform."""
+    from classrooms.selectors import pupil_school_name
+
+    return pupil_school_name(user=user) or settings.WAGTAIL_SITE_NAME
 
 
 def certificate_issue_if_complete(
@@ -74,8 +76,12 @@ def _pdf_generate_later(certificate_id: int) -> None:
 
 
 def certificate_revoke_allowed(*, user, certificate: Certificate) -> bool:
-    """Administrators may revoke any certificate. (The learner's teacher will be added.)"""
-    return bool(user.is_authenticated and user.is_active and user.is_superuser)
+    """Administrators may revoke any certificate; a teacher, the certificates of their pupils."""
+    from classrooms.selectors import teacher_teaches_pupil
+
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or teacher_teaches_pupil(teacher=user, pupil_id=certificate.user_id)
 
 
 class CertificateAlreadyRevoked(Exception):

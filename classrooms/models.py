@@ -136,6 +136,9 @@ class PupilBatch(models.Model):
     classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="pupil_batches")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     names = models.JSONField(default=list)
+    # The privacy notice the teacher confirmed the school's consent for (accounts.ConsentRecord).
+    notice_version = models.CharField(max_length=40, blank=True)
+    notice_language = models.CharField(max_length=8, blank=True)
     slips = models.JSONField(default=list)  # [{"name", "username", "password"}]
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
     done = models.PositiveIntegerField(default=0)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.passwords import pupil_password_new, username_from_name
 from accounts.roles import Role
-from accounts.services import user_role_grant
+from accounts.services import consent_record, user_role_grant
 
 from .codes import join_code_new
 from .models import Assignment, Classroom, ClassroomMembership, PupilBatch, School, TeacherRequest
@@ -111,17 +111,27 @@ def membership_remove(*, membership: ClassroomMembership) -> None:
     membership.delete()
 
 
-def pupil_batch_create(*, classroom: Classroom, requested_by, names: list[str]) -> PupilBatch:
-    """Queue the accounts; the task in classrooms.tasks creates them."""
+def pupil_batch_create(
+    *, classroom: Classroom, requested_by, names: list[str], notice_version: str = "", notice_language: str = ""
+) -> PupilBatch:
+    """Queue the accounts; the task in classrooms.tasks creates them. The teacher has confirmed
+    the school's consent for the privacy notice `notice_version`: each account records it."""
     from .tasks import pupil_batch_run
 
-    batch = PupilBatch.objects.create(classroom=classroom, requested_by=requested_by, names=names)
+    batch = PupilBatch.objects.create(
+        classroom=classroom,
+        requested_by=requested_by,
+        names=names,
+        notice_version=notice_version,
+        notice_language=notice_language,
+    )
     transaction.on_commit(lambda: pupil_batch_run.enqueue(batch_id=batch.pk))
     return batch
 
 
-def pupil_account_create(*, classroom: Classroom, name: str) -> dict:
-    """One pupil account in the class, with a generated username and password: its slip."""
+def pupil_account_create(*, classroom: Classroom, name: str, batch: PupilBatch | None = None) -> dict:
+    """One pupil account in the class, with a generated username and password: its slip. With
+    the batch, the consent the teacher confirmed for the school is recorded on the account."""
     User = get_user_model()
     password = pupil_password_new()
     with transaction.atomic():
@@ -132,6 +142,13 @@ def pupil_account_create(*, classroom: Classroom, name: str) -> dict:
         ClassroomMembership.objects.create(
             classroom=classroom, user=user, role=ClassroomMembership.Role.STUDENT, created_by_teacher=True
         )
+        if batch is not None and batch.notice_version:
+            consent_record(
+                user=user,
+                notice_version=batch.notice_version,
+                notice_language=batch.notice_language,
+                given_by=batch.requested_by,
+            )
     return {"name": name, "username": username, "password": password}
 
 

@@ -45,7 +45,7 @@ def pupil_batch_work(*, batch_id: int, seconds: float | None = None) -> bool:
             # The account and the progress that records it commit together: a crash leaves
             # every account on a slip and no slip without an account.
             with transaction.atomic():
-                batch.slips.append(pupil_account_create(classroom=batch.classroom, name=name))
+                batch.slips.append(pupil_account_create(classroom=batch.classroom, name=name, batch=batch))
                 batch.done += 1
                 batch.save(update_fields=["slips", "done"])
             if timezone.now() >= deadline:

@@ -22,6 +22,11 @@ urlpatterns = [
     path("<int:pk>/pupils/<int:membership_pk>/", dashboard.pupil_page, name="classrooms_pupil"),
     path("<int:pk>/pupils/<int:membership_pk>/reset/", pupils.pupil_reset, name="classrooms_pupil_reset"),
     path("<int:pk>/pupils/<int:membership_pk>/remove/", pupils.pupil_remove, name="classrooms_pupil_remove"),
+    path(
+        "<int:pk>/pupils/<int:membership_pk>/certificates/<int:certificate_pk>/revoke/",
+        pupils.certificate_revoke_view,
+        name="classrooms_certificate_revoke",
+    ),
     path("<int:pk>/assignments/new/", dashboard.assignment_new, name="classrooms_assignment_new"),
     path(
         "<int:pk>/assignments/<int:assignment_pk>/remove/",

@@ -60,12 +60,12 @@ urlpatterns += i18n_patterns(
     path("classes/", include("classrooms.urls")),
     path("learn/", include("certificates.urls")),
     path("verify/", include(verify_urlpatterns)),
+    path("", include(h5p_urls.player_urlpatterns)),
     # Wagtail's page serving, with lookups remembered until content changes: the same
     # pattern and name as Wagtail's own, which stays below for its other URLs.
     re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", core_views.page_serve, name="wagtail_serve"),
     # Wagtail's front-end login would be a second, unthrottled password form: send it to ours.
     path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
-    path("", include(h5p_urls.player_urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

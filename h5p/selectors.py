@@ -25,6 +25,14 @@ class PracticeScore:
     completed: bool
     updated_at: datetime
 
+    @property
+    def percent(self) -> int:
+        return round(100 * self.scaled)
+
+    @property
+    def best_percent(self) -> int:
+        return round(100 * self.best_scaled)
+
 
 def h5p_results_for(*, user_ids: Collection[int]) -> dict[int, list[PracticeScore]]:
     """Every practice score of these learners, by user id (learners without any are absent),

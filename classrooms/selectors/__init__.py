@@ -4,10 +4,12 @@ from .access import (
     classroom_for_staff,
     classroom_for_teacher,
     membership_for_staff,
+    pupil_school_name,
     schools_for_coordinator,
     staff_classrooms,
     teacher_requests_to_decide,
     teacher_schools,
+    teacher_teaches_pupil,
 )
 from .progress import (
     STATUSES,
@@ -33,9 +35,11 @@ __all__ = [
     "course_outlines",
     "membership_for_staff",
     "pupil_detail",
+    "pupil_school_name",
     "schools_for_coordinator",
     "staff_classrooms",
     "student_assignments",
     "teacher_requests_to_decide",
     "teacher_schools",
+    "teacher_teaches_pupil",
 ]

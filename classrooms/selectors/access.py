@@ -66,3 +66,26 @@ def teacher_requests_to_decide(*, user) -> QuerySet[TeacherRequest]:
     if not user.is_superuser:
         queryset = queryset.filter(school__coordinators=user)
     return queryset.order_by("created_at")
+
+
+def teacher_teaches_pupil(*, teacher, pupil_id: int) -> bool:
+    """Does `teacher` teach a class that `pupil_id` is a student of? One query."""
+    if not teacher.is_authenticated or pupil_id is None:
+        return False
+    taught = ClassroomMembership.objects.filter(user_id=teacher.pk, role=ClassroomMembership.Role.TEACHER).values(
+        "classroom_id"
+    )
+    return ClassroomMembership.objects.filter(
+        user_id=pupil_id, role=ClassroomMembership.Role.STUDENT, classroom_id__in=taught
+    ).exists()
+
+
+def pupil_school_name(*, user) -> str | None:
+    """The school of the class the learner joined most recently, if any. One query."""
+    membership = (
+        ClassroomMembership.objects.filter(user_id=user.pk, role=ClassroomMembership.Role.STUDENT)
+        .select_related("classroom__school")
+        .order_by("-joined_at")
+        .first()
+    )
+    return membership.classroom.school.name if membership else None

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from certificates.selectors import certificate_index
+from h5p.selectors import h5p_results_for
 from courses.models import CoursePage, LessonPage, LessonProgress
 from quizzes.models import Attempt, QuizPage
 
@@ -258,6 +259,17 @@ class PupilDetail:
     assignments: list[tuple[Assignment, CourseOutline | None, Cell]]
     attempts: list[Attempt]
     certificates: dict
+    practice_scores: list = field(default_factory=list)  # H5P activities: practice, never graded
+
+    @property
+    def certificate_rows(self) -> list[tuple[CourseOutline, object]]:
+        """(module, certificate) for each assigned module the pupil has a certificate for."""
+        rows = []
+        for _assignment, outline, _cell in self.assignments:
+            certificate = self.certificates.get((self.membership.user_id, outline.key)) if outline else None
+            if certificate is not None:
+                rows.append((outline, certificate))
+        return rows
 
 
 def pupil_detail(*, classroom: Classroom, membership: ClassroomMembership) -> PupilDetail:
@@ -279,6 +291,7 @@ def pupil_detail(*, classroom: Classroom, membership: ClassroomMembership) -> Pu
         assignments=[(a, outlines.get(a.course_key), cells[(membership.user_id, a.pk)]) for a in assignments],
         attempts=attempts,
         certificates=certificate_index(user_ids=user_ids, course_keys=list(outlines)) if outlines else {},
+        practice_scores=h5p_results_for(user_ids=user_ids).get(membership.user_id, []),
     )
 
 

@@ -71,7 +71,8 @@ def pupil_page(request, pk: int, membership_pk: int):
     classroom = classroom_for_staff(user=request.user, pk=pk)
     membership = membership_for_staff(classroom=classroom, pk=membership_pk)
     detail = pupil_detail(classroom=classroom, membership=membership)
-    context = {"classroom": classroom, "detail": detail, "can_manage": _can_manage(request.user, classroom)}
+    can_manage = _can_manage(request.user, classroom)
+    context = {"classroom": classroom, "detail": detail, "can_manage": can_manage, "can_revoke": can_manage}
     return render(request, "classrooms/pupil.html", context)
 
 

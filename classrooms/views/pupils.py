@@ -6,10 +6,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_tasks.backends.immediate import ImmediateBackend
+
+from accounts.forms import NO_NOTICE_VERSION
+from core.models.privacy import privacy_notice_for_language
 
 from ..forms import PupilListForm
 from ..models import PupilBatch
@@ -24,17 +28,32 @@ from ..services import (
 )
 from ..tasks import pupil_batch_run, pupil_batch_work
 
+SCHOOL_CONSENT_REQUIRED = gettext_lazy(
+    "Please confirm that the school has the consent needed to create these accounts. Nothing has been created."
+)
+
 
 @login_required
 def pupils_new(request, pk: int):
     """Step 1: names or a CSV. Step 2: the preview. Step 3 (confirm): the accounts are queued."""
     classroom = classroom_for_teacher(user=request.user, pk=pk)
+    notice = privacy_notice_for_language(get_language())
     if request.method == "POST" and request.POST.get("step") == "confirm":
         pupils = pupil_list_from_lines(request.POST.getlist("name"))
-        if pupils.ok:
-            batch = pupil_batch_create(classroom=classroom, requested_by=request.user, names=pupils.names)
+        consent = bool(request.POST.get("school_consent"))
+        if pupils.ok and consent:
+            batch = pupil_batch_create(
+                classroom=classroom,
+                requested_by=request.user,
+                names=pupils.names,
+                notice_version=notice.version if notice is not None else NO_NOTICE_VERSION,
+                notice_language=notice.locale.language_code if notice is not None else "",
+            )
             return redirect("classrooms_batch", pk=classroom.pk, batch_pk=batch.pk)
-        return render(request, "classrooms/pupils_preview.html", {"classroom": classroom, "pupils": pupils})
+        context = {"classroom": classroom, "pupils": pupils, "notice": notice}
+        if pupils.ok:
+            context["consent_error"] = SCHOOL_CONSENT_REQUIRED
+        return render(request, "classrooms/pupils_preview.html", context)
     form = PupilListForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -42,7 +61,7 @@ def pupils_new(request, pk: int):
         return render(
             request,
             "classrooms/pupils_preview.html",
-            {"classroom": classroom, "pupils": pupils},
+            {"classroom": classroom, "pupils": pupils, "notice": notice},
         )
     return render(request, "classrooms/pupils_new.html", {"classroom": classroom, "form": form})
 
@@ -127,3 +146,32 @@ def pupil_remove(request, pk: int, membership_pk: int):
     membership_remove(membership=membership)
     messages.success(request, _("%(name)s has been removed from the class.") % {"name": name})
     return redirect(reverse("classrooms_dashboard", kwargs={"pk": classroom.pk}))
+
+
+REVOKE_REASON_REQUIRED = gettext_lazy("Please give the reason for revoking: the learner will read it.")
+
+
+@login_required
+@require_POST
+def certificate_revoke_view(request, pk: int, membership_pk: int, certificate_pk: int):
+    """A teacher revokes a pupil's certificate, with a reason (logged by the certificates app)."""
+    from certificates.selectors import certificate_of_user
+    from certificates.services import CertificateAlreadyRevoked, certificate_revoke
+
+    classroom = classroom_for_teacher(user=request.user, pk=pk)
+    membership = membership_for_staff(classroom=classroom, pk=membership_pk)
+    certificate = certificate_of_user(user_id=membership.user_id, pk=certificate_pk)
+    if certificate is None:
+        raise Http404
+    reason = request.POST.get("reason", "")[:1000].strip()
+    back = reverse("classrooms_pupil", kwargs={"pk": classroom.pk, "membership_pk": membership.pk})
+    if not reason:
+        messages.error(request, REVOKE_REASON_REQUIRED)
+        return redirect(back)
+    try:
+        certificate_revoke(certificate=certificate, by=request.user, reason=reason)
+    except CertificateAlreadyRevoked:
+        messages.info(request, _("This certificate was already revoked."))
+    else:
+        messages.success(request, _("Certificate %(code)s revoked.") % {"code": certificate.code})
+    return redirect(back)

@@ -53,6 +53,7 @@ def test_teacher_sets_up_a_class_a_pupil_joins_and_works_the_dashboard_and_csv_s
     page.locator("#id_names").fill("\n".join(PUPILS))
     page.locator("main form button[type=submit]").click()
     assert page.locator(".preview-names li").count() == 5
+    page.locator("#school-consent").check()
     page.locator("main form button[type=submit]").click()
     page.wait_for_url(re.compile(r"/pupils/batches/\d+/$"))
     assert page.locator("progress").get_attribute("value") == "5"

@@ -3,12 +3,15 @@
 import pytest
 
 from accounts.demo import DEMO_ACCOUNTS, demo_accounts_ensure
+from classrooms.demo import demo_classroom_ensure
+from classrooms.models import ClassroomMembership
 from h5p.models import H5PResult, H5PUserState
 from tests.factories.courses import catalogue_build, course_build, lesson_build
 from tests.factories.h5p import activity_build, h5p_body
 
 pytestmark = [pytest.mark.browser]
 STUDENT = next(account for account in DEMO_ACCOUNTS if account.username == "demo-eleve")
+TEACHER = next(account for account in DEMO_ACCOUNTS if account.username == "demo-enseignant")
 FRAME = "iframe.h5p-activity__frame"
 
 
@@ -26,13 +29,17 @@ def _lesson_with(package: str, title: str):
     return lesson, activity
 
 
-def _login_demo_student(page):
-    demo_accounts_ensure()
+def _login(page, account):
     page.goto("/accounts/login/")
-    page.get_by_label("Nom d'utilisateur ou e-mail").fill(STUDENT.username)
-    page.get_by_label("Mot de passe").fill(STUDENT.password)
+    page.get_by_label("Nom d'utilisateur ou e-mail").fill(account.username)
+    page.get_by_label("Mot de passe").fill(account.password)
     page.get_by_role("button", name="Connexion").click()
     page.wait_for_url("**/")
+
+
+def _login_demo_student(page):
+    demo_accounts_ensure()
+    _login(page, STUDENT)
 
 
 def _start(page, lesson):
@@ -70,6 +77,15 @@ def test_demo_student_plays_true_false_in_a_lesson_and_the_score_is_stored(brows
     player = _start(page, lesson)
     player.locator(".h5p-true-false-answer[aria-checked=true]").wait_for()
     assert player.locator(".h5p-true-false-answer[aria-checked=true]").inner_text().strip() == "False"
+
+    # The demo teacher sees it on the pupil's page of the demo class, as a practice score.
+    classroom = demo_classroom_ensure()
+    membership = ClassroomMembership.objects.get(classroom=classroom, user=result.user)
+    page.locator(".account-nav form button").click()  # sign out
+    _login(page, TEACHER)
+    page.goto(f"/classes/{classroom.pk}/pupils/{membership.pk}/")
+    scores = page.locator(".practice-scores").inner_text()
+    assert "Vrai ou faux ?" in scores and "100 %" in scores
 
 
 def _answer_visible_question(player):

@@ -5,8 +5,10 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from accounts.models import ConsentRecord
 from classrooms.models import ClassroomMembership, PupilBatch
 from classrooms.pupil_lists import MAX_PUPILS, pupil_list_from_csv
+from classrooms.views.pupils import SCHOOL_CONSENT_REQUIRED
 from tests.factories.accounts import UserFactory
 from tests.factories.classrooms import classroom_build, pupil_join
 
@@ -44,7 +46,7 @@ def test_the_preview_lists_problems_and_creates_nothing(teacher_client, classroo
 def _confirm(client, classroom, names, capture):
     # The task is queued once the request's transaction commits.
     with capture(execute=True):
-        return client.post(_url(classroom), {"step": "confirm", "name": names})
+        return client.post(_url(classroom), {"step": "confirm", "name": names, "school_consent": "1"})
 
 
 def test_confirmed_names_become_accounts_with_slips_escaped_in_html_and_pdf(
@@ -84,8 +86,25 @@ def test_confirmed_names_become_accounts_with_slips_escaped_in_html_and_pdf(
 
 
 def test_a_tampered_confirmation_is_checked_again(teacher_client, classroom):
-    teacher_client.post(_url(classroom), {"step": "confirm", "name": ["Awa", "awa"]})
+    teacher_client.post(_url(classroom), {"step": "confirm", "name": ["Awa", "awa"], "school_consent": "1"})
     assert not PupilBatch.objects.exists()
+
+
+def test_without_the_schools_consent_nothing_is_created(teacher_client, classroom):
+    users = User.objects.count()
+    page = teacher_client.post(_url(classroom), {"step": "confirm", "name": ["Awa", "Moussa"]}).content.decode()
+    assert str(SCHOOL_CONSENT_REQUIRED) in page
+    assert not PupilBatch.objects.exists() and User.objects.count() == users
+
+
+def test_each_account_records_the_consent_the_teacher_confirmed(
+    teacher_client, classroom, django_capture_on_commit_callbacks
+):
+    _confirm(teacher_client, classroom, ["Awa Diarra"], django_capture_on_commit_callbacks)
+    pupil = classroom.memberships.get(role=ClassroomMembership.Role.STUDENT, created_by_teacher=True).user
+    consent = ConsentRecord.objects.get(user=pupil)
+    assert consent.given_by.username == "teacher"
+    assert consent.notice_version
 
 
 def test_csv_with_header_semicolons_and_latin1(teacher_client, classroom):

@@ -128,6 +128,11 @@ RULES: list[Rule] = [
         "reset a password, remove from the class: POST only (login, CSRF, the class's teachers)",
     ),
     Rule(
+        "classes/<int:pk>/pupils/<int:membership_pk>/certificates/<int:certificate_pk>/revoke/",
+        signed_in(NOT_ALLOWED, anonymous=SITE_LOGIN),
+        "a teacher revokes a pupil's certificate: POST only (login, CSRF, the class's teachers)",
+    ),
+    Rule(
         "classes/<int:pk>/assignments/<int:assignment_pk>/remove/",
         signed_in(NOT_ALLOWED, anonymous=SITE_LOGIN),
         "POST only (login, CSRF, the class's teachers)",
