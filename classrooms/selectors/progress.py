@@ -19,8 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from certificates.selectors import certificate_index
-from h5p.selectors import h5p_results_for
+from core.content_cache import content_memo
 from courses.models import CoursePage, LessonPage, LessonProgress
+from h5p.selectors import h5p_results_for
 from quizzes.models import Attempt, QuizPage
 
 from ..models import Assignment, Classroom, ClassroomMembership
@@ -69,11 +70,19 @@ def _page_path(page, cache_object) -> str:
 
 
 def course_outlines(*, course_keys) -> dict[uuid.UUID, CourseOutline]:
-    """Title (in the current language when translated), URL, lessons and quiz of each module. 2 queries."""
-    keys = list(course_keys)
+    """Title (in the current language when translated), URL, lessons and quiz of each module.
+
+    Three queries, none while serving a request once remembered (core/content_cache.py: the
+    outlines only change when content is published). Callers must not modify what they get.
+    """
+    keys = sorted(set(course_keys), key=str)
     if not keys:
         return {}
     language = get_language() or settings.LANGUAGE_CODE
+    return content_memo(("course-outlines", language, tuple(keys)), lambda: _course_outlines(keys, language))
+
+
+def _course_outlines(keys: list[uuid.UUID], language: str) -> dict[uuid.UUID, CourseOutline]:
     pages = list(
         CoursePage.objects.live()
         .filter(translation_key__in=keys, locale__language_code__in={language, settings.LANGUAGE_CODE})

@@ -117,16 +117,19 @@ def test_a_student_sees_their_assignments_on_the_home_page(client, setup):
     assert "Deepfakes" in page and 'value="50"' in page
 
 
-def test_a_certificate_from_the_certificates_app_shows_as_issued(setup, monkeypatch):
+def test_a_certificate_shows_as_issued_and_a_revoked_one_does_not(setup):
     classroom, assignment, pupils = setup
-    from classrooms.selectors import progress
+    from certificates.models import Certificate
 
-    def index(*, user_ids, course_keys):
-        return {(pupils["chaka"].pk, assignment.course_key): object()}
-
-    monkeypatch.setattr(progress, "certificate_index", index)
+    certificate = Certificate.objects.create(
+        code="KLN-222-222-222", user=pupils["chaka"], course_key=assignment.course_key, language="fr", issuer_name="X"
+    )
     cells = {row.user.username: row.cells[0] for row in class_matrix(classroom=classroom).rows}
     assert cells["chaka"].status == "certified" and cells["binta"].status == "in_progress"
+    certificate.revoked_at = timezone.now()
+    certificate.save()
+    cells = {row.user.username: row.cells[0] for row in class_matrix(classroom=classroom).rows}
+    assert cells["chaka"].status != "certified"
 
 
 def test_the_module_filter_shows_only_that_modules_column(client, setup):

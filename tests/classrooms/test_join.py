@@ -1,4 +1,5 @@
 import pytest
+from django.utils.html import escape
 from django.urls import reverse
 
 from classrooms.codes import join_code_display
@@ -38,7 +39,7 @@ def test_an_unknown_or_malformed_code_says_so_and_joins_nothing(client, code, me
     client.force_login(UserFactory())
     response = _join(client, code)
     assert response.status_code == 200
-    assert str(message) in response.content.decode()
+    assert escape(str(message)) in response.content.decode()
 
 
 def test_a_disabled_code_no_longer_joins(client):
@@ -61,7 +62,13 @@ def test_someone_without_an_account_is_offered_a_sign_up_that_comes_back_to_the_
 
     response = client.post(
         f"{signup}?next={url}",
-        {"username": "moussa", "password1": "tigre-maison-lune-42", "password2": "tigre-maison-lune-42", "next": url},
+        {
+            "username": "moussa",
+            "password1": "tigre-maison-lune-42",
+            "password2": "tigre-maison-lune-42",
+            "next": url,
+            "accept_privacy_notice": "on",
+        },
     )
     assert response.status_code == 302 and response["Location"] == url  # no e-mail asked
     client.post(url)

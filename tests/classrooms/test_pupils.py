@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.utils.html import escape
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -37,8 +38,8 @@ def test_the_preview_lists_problems_and_creates_nothing(teacher_client, classroo
         _url(classroom), {"names": "Awa Diarra\n\nAwa  diarra\nMoussa Keïta\n", "step": "preview"}
     )
     page = response.content.decode()
-    assert "Line 2 has no name." in page
-    assert "Line 3 repeats the name" in page
+    assert escape("La ligne 2 n'a pas de nom.") in page
+    assert "La ligne 3 répète le nom" in page
     assert "Create the accounts" not in page
     assert User.objects.count() == users
 
@@ -54,14 +55,14 @@ def test_confirmed_names_become_accounts_with_slips_escaped_in_html_and_pdf(
 ):
     names = ["Aïssata Traoré", "<script>alert(1)</script>", "N'Diaye Sow", "Awa Diarra", "Moussa Keïta"]
     preview = teacher_client.post(_url(classroom), {"names": "\n".join(names), "step": "preview"})
-    assert "5 accounts will be created" in preview.content.decode()
+    assert "5 comptes vont être créés" in preview.content.decode()
     response = _confirm(teacher_client, classroom, names, django_capture_on_commit_callbacks)
     batch = PupilBatch.objects.get()
     assert response["Location"] == reverse("classrooms_batch", kwargs={"pk": classroom.pk, "batch_pk": batch.pk})
     assert batch.status == PupilBatch.Status.DONE and batch.done == 5  # the immediate task backend ran it
 
     status = teacher_client.get(response["Location"]).content.decode()
-    assert "5 of 5 accounts created." in status
+    assert "5 comptes créés sur 5." in status
     pupils = classroom.memberships.filter(role=ClassroomMembership.Role.STUDENT, created_by_teacher=True)
     assert sorted(pupils.values_list("user__username", flat=True)) == [
         "aissata.traore",
@@ -114,7 +115,7 @@ def test_csv_with_header_semicolons_and_latin1(teacher_client, classroom):
     assert [p.line for p in result.problems] == [3]
     upload = SimpleUploadedFile("classe.csv", b"Nom\nAwa\nAwa\n", content_type="text/csv")
     page = teacher_client.post(_url(classroom), {"file": upload, "step": "preview"}).content.decode()
-    assert "Line 3 repeats the name" in page
+    assert "La ligne 3 répète le nom" in page
 
 
 def test_ten_thousand_lines_or_binary_files_are_refused_before_anything_is_made():
