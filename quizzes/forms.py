@@ -12,6 +12,7 @@ MSG_MATCHING_NEEDS_PAIRS = _("A matching question needs at least two pairs.")
 MSG_TRUE_FALSE_ANSWER = _("Say whether the statement is true or false.")
 MSG_REAL_OR_FAKE_ANSWER = _("Say whether the item is real or fake.")
 MSG_MODE_NOT_FOR_KIND = _("This scoring does not apply to this type of question.")
+MSG_SCALE_NEEDS_POINTS = _("An opinion scale needs at least two choices (its points, in order).")
 
 
 def _live_rows(formset) -> list[dict]:
@@ -44,6 +45,12 @@ def question_problems(question: dict, choices: list[dict]) -> dict[str, str]:
         problems["answer_true"] = MSG_TRUE_FALSE_ANSWER
     elif kind == grading.REAL_OR_FAKE and not question.get("real_or_fake"):
         problems["real_or_fake"] = MSG_REAL_OR_FAKE_ANSWER
+    elif (
+        kind == grading.REFLECTION
+        and question.get("reflection_format") == "scale"
+        and len([row for row in choices if row.get("text")]) < 2
+    ):
+        problems["reflection_format"] = MSG_SCALE_NEEDS_POINTS
     return problems
 
 

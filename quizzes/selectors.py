@@ -53,6 +53,9 @@ def answers_from_post(*, post, views: list[AttemptView]) -> dict[str, object]:
                 if choice.text
             }
             value = {left: right for left, right in value.items() if right} or None
+        elif kind == grading.REFLECTION and view.question.reflection_format == Question.ReflectionFormat.SCALE:
+            value = post.get(name, "")
+            value = value if value in {str(choice.translation_key) for choice in view.choices} else None
         else:
             value = post.get(name, "").strip()[:2000] or None
         if value not in (None, [], ""):

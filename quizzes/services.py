@@ -57,7 +57,8 @@ def attempt_start(*, user, quiz: QuizPage) -> Attempt:
     drawn = []
     for question in questions:
         order = [str(choice.translation_key) for choice in question.choices.all()]
-        if quiz.shuffle_choices or question.kind == grading.ORDERING:
+        is_scale = question.kind == grading.REFLECTION  # an opinion scale keeps its order
+        if (quiz.shuffle_choices and not is_scale) or question.kind == grading.ORDERING:
             # Ordering items must never be shown in their solution order.
             _shuffle_away_from(order, solution=order[:] if question.kind == grading.ORDERING else None)
         drawn.append({"key": str(question.translation_key), "order": order})

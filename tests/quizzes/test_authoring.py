@@ -72,3 +72,11 @@ def test_starter_quizzes_load_in_french_and_english_once(client):
     deepfakes = french.get(slug="quiz", url_path__contains="/deepfakes/")
     assert "Quiz : Deepfakes" in client.get(deepfakes.get_parent().url).content.decode()
     assert Attempt.objects.count() == 0
+
+
+def test_an_opinion_scale_needs_two_points():
+    from quizzes.forms import MSG_SCALE_NEEDS_POINTS
+
+    problems = question_problems({"kind": "reflection", "reflection_format": "scale"}, [{"text": "Oui"}])
+    assert problems == {"reflection_format": MSG_SCALE_NEEDS_POINTS}
+    assert question_problems({"kind": "reflection", "reflection_format": "free_text"}, []) == {}
