@@ -6,7 +6,7 @@ from quizzes.models import Choice, Question, QuizPage
 
 
 def quiz_build(*, course, questions=None, **settings) -> QuizPage:
-    quiz = QuizPage(title="Quiz", slug="quiz", pass_mark=70, shuffle_choices=True, **settings)
+    quiz = QuizPage(title="Quiz", slug="quiz", **{"pass_mark": 70, "shuffle_choices": True, **settings})
     for question in questions if questions is not None else sample_questions():
         quiz.questions.add(question)
     course.add_child(instance=quiz)
