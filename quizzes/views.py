@@ -1,9 +1,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -50,6 +50,9 @@ def quiz_start(request, page_id: int):
 @login_required
 def quiz_attempt(request, attempt_id: int):
     attempt, quiz = _own_attempt(request, attempt_id)
+    background = request.method == "POST" and _wants_json(request)
+    if background and not attempt_is_open(attempt):
+        return JsonResponse({"saved": 0, "open": False})  # the script reloads the page
     if attempt.is_submitted:
         return redirect("quiz_result", attempt_id=attempt.pk)
     views = attempt_questions(attempt=attempt, quiz=quiz)
@@ -59,7 +62,9 @@ def quiz_attempt(request, attempt_id: int):
             attempt_submit(attempt_id=attempt.pk, user=request.user, quiz=quiz)
             messages.error(request, _("Time is up: only the answers saved before the deadline count."))
             return redirect("quiz_result", attempt_id=attempt.pk)
-        attempt_answers_save(attempt=attempt, answers=answers_from_post(post=request.POST, views=views))
+        saved = attempt_answers_save(attempt=attempt, answers=answers_from_post(post=request.POST, views=views))
+        if background:  # quiz.js saving as the learner goes: no message, no redirect
+            return JsonResponse({"saved": saved, "open": True})
         if "check" in request.POST:
             return _check(request, attempt, quiz, request.POST["check"], {view.key for view in views})
         if "submit" in request.POST or "confirm" in request.POST:
@@ -89,8 +94,13 @@ def quiz_attempt(request, attempt_id: int):
         "unanswered": unanswered,
         "checking": checking,
         "checked": checked,
+        "seconds_left": max(0, int((attempt.deadline - timezone.now()).total_seconds())) if attempt.deadline else None,
     }
     return render(request, "quizzes/attempt.html", context)
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
 
 
 def _check(request, attempt: Attempt, quiz: QuizPage, key: str, drawn: set[str]):
