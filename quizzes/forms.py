@@ -12,6 +12,8 @@ MSG_MATCHING_NEEDS_PAIRS = _("A matching question needs at least two pairs.")
 MSG_TRUE_FALSE_ANSWER = _("Say whether the statement is true or false.")
 MSG_REAL_OR_FAKE_ANSWER = _("Say whether the item is real or fake.")
 MSG_MODE_NOT_FOR_KIND = _("This scoring does not apply to this type of question.")
+MSG_AUDIO_NEEDS_TRANSCRIPT = _("Write what the audio clip says (or describes) for learners who cannot listen.")
+MSG_IMAGE_NEEDS_DESCRIPTION = _("Describe the image for learners who cannot see it.")
 MSG_SCALE_NEEDS_POINTS = _("An opinion scale needs at least two choices (its points, in order).")
 
 
@@ -51,6 +53,10 @@ def question_problems(question: dict, choices: list[dict]) -> dict[str, str]:
         and len([row for row in choices if row.get("text")]) < 2
     ):
         problems["reflection_format"] = MSG_SCALE_NEEDS_POINTS
+    if question.get("audio") and not (question.get("audio_transcript") or "").strip():
+        problems["audio_transcript"] = MSG_AUDIO_NEEDS_TRANSCRIPT
+    if question.get("image") and not (question.get("image_alt") or "").strip():
+        problems["image_alt"] = MSG_IMAGE_NEEDS_DESCRIPTION
     return problems
 
 

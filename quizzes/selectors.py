@@ -21,7 +21,12 @@ def attempt_questions(*, attempt: Attempt, quiz: QuizPage) -> list[AttemptView]:
 
     Nothing here says which choice is correct: templates get only texts and opaque keys.
     """
-    questions = {str(q.translation_key): q for q in Question.objects.filter(page=quiz).prefetch_related("choices")}
+    rows = (
+        Question.objects.filter(page=quiz)
+        .select_related("image", "audio")
+        .prefetch_related("choices", "image__renditions")
+    )
+    questions = {str(q.translation_key): q for q in rows}
     views = []
     for entry in attempt.drawn:
         question = questions.get(entry["key"])

@@ -53,6 +53,20 @@ class Question(TranslatableMixin, Orderable, ClusterableModel):
         related_name="+",
     )
     image_alt = models.CharField(_("image description"), max_length=500, blank=True)
+    # Sound is an uploaded document (as lesson narration is): no media library to add for one field.
+    audio = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("audio clip"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    audio_transcript = models.TextField(
+        _("transcript or description of the audio clip"),
+        blank=True,
+        help_text=_("Required with an audio clip: learners who cannot listen read it instead."),
+    )
     answer_true = models.BooleanField(_("the statement is true"), null=True, blank=True)
     real_or_fake = models.CharField(
         _("the item is"), max_length=4, blank=True, choices=[("real", _("Real")), ("fake", _("Fake"))]
@@ -72,7 +86,10 @@ class Question(TranslatableMixin, Orderable, ClusterableModel):
             [FieldPanel("points"), FieldPanel("mode"), FieldPanel("answer_true"), FieldPanel("real_or_fake")],
             heading=_("Answer and scoring"),
         ),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Media")),
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_alt"), FieldPanel("audio"), FieldPanel("audio_transcript")],
+            heading=_("Media"),
+        ),
         FieldPanel("explanation"),
         MultiFieldPanel([FieldPanel("sensitive"), FieldPanel("reflection_format")], heading=_("Reflection")),
         InlinePanel("choices", heading=_("Choices, items or pairs"), label=_("choice")),
