@@ -8,7 +8,10 @@ BENCH_PASSWORD = "bench-password-not-secret"
 def bench_data_ensure() -> None:
     from django.core.management import call_command
 
+    from quizzes.starter import starter_quizzes_load
+
     call_command("load_starter_content", verbosity=0)
+    starter_quizzes_load()
     User = get_user_model()
     user, created = User.objects.get_or_create(username="bench-student")
     if created:

@@ -13,4 +13,5 @@ PAGES: list[tuple[str, str, str | None]] = [
     ("lesson page, learner", "/modules/deepfakes/une-photo-suffit/", "bench-student"),
     ("lesson page (English), learner", "/en/modules/deepfakes/one-photo-is-enough/", "bench-student"),
     ("search", "/learn/search/?q=deepfake", None),
+    ("quiz page, learner", "/modules/deepfakes/quiz/", "bench-student"),
 ]

@@ -161,9 +161,10 @@ def main() -> int:
             rows.append((label, f"{size / 1024:.1f} KB", str(queries), load(base + path, cookie)))
         print_table(rows, reference["rps"])
         from bench.h5p import h5p_figures
+        from bench.quiz import quiz_figures
 
         print()
-        for label, time_figure, memory_figure in h5p_figures():
+        for label, time_figure, memory_figure in [*h5p_figures(), *quiz_figures()]:
             print(f"{label:<42} {time_figure:>10} {memory_figure:>14}")
     finally:
         server.send_signal(signal.SIGTERM)

@@ -165,14 +165,17 @@ def _spec(question: Question) -> grading.QuestionSpec:
     return grading.QuestionSpec(**{**common, "points": Decimal(0)})
 
 
-def attempt_submit(*, attempt_id: int, user, quiz: QuizPage) -> Attempt:
+def attempt_submit(*, attempt_id: int, user, quiz: QuizPage, questions: list[Question] | None = None) -> Attempt:
     """Grade the attempt once. A second submit (double click, replay, another tab) returns the
-    same result and grades nothing again: the row lock serialises concurrent submits."""
+    same result and grades nothing again: the row lock serialises concurrent submits.
+
+    `questions`: the quiz's questions with their choices, when the caller has them already.
+    """
     with transaction.atomic():
         attempt = Attempt.objects.select_for_update().get(pk=attempt_id, user=user)
         if attempt.is_submitted:
             return attempt
-        by_key = {str(q.translation_key): q for q in _pool(quiz)}
+        by_key = {str(q.translation_key): q for q in (questions if questions is not None else _pool(quiz))}
         specs = [_spec(by_key[entry["key"]]) for entry in attempt.drawn if entry["key"] in by_key]
         responses = {str(r.question_key): r for r in attempt.responses.all()}
         result = grading.grade_attempt(

@@ -73,7 +73,8 @@ def quiz_attempt(request, attempt_id: int):
             if unanswered and "confirm" not in request.POST:
                 messages.warning(request, _("Some questions have no answer yet. Answer them, or submit anyway."))
             else:
-                attempt_submit(attempt_id=attempt.pk, user=request.user, quiz=quiz)
+                questions = [view.question for view in views]
+                attempt_submit(attempt_id=attempt.pk, user=request.user, quiz=quiz, questions=questions)
                 return redirect("quiz_result", attempt_id=attempt.pk)
         else:
             messages.success(request, _("Your answers are saved."))
