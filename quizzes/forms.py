@@ -66,6 +66,9 @@ class QuizPageForm(WagtailAdminPageForm):
         questions = self.formsets.get("questions")
         if questions is None:
             return cleaned
+        # ClusterForm cleans the inline formsets after this form: without this, every question
+        # form would still lack its cleaned_data here, and nothing would be checked.
+        questions.is_valid()
         for form in questions.forms:
             data = getattr(form, "cleaned_data", None)
             if not data or data.get("DELETE"):

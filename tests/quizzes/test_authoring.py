@@ -80,3 +80,51 @@ def test_an_opinion_scale_needs_two_points():
     problems = question_problems({"kind": "reflection", "reflection_format": "scale"}, [{"text": "Oui"}])
     assert problems == {"reflection_format": MSG_SCALE_NEEDS_POINTS}
     assert question_problems({"kind": "reflection", "reflection_format": "free_text"}, []) == {}
+
+
+@pytest.mark.django_db
+def test_an_editor_publishes_a_quiz_with_questions_and_choices_in_the_admin(client):
+    from django.contrib.auth import get_user_model
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    from quizzes.models import Choice
+
+    course = course_build(index=catalogue_build())
+    admin = get_user_model().objects.create_superuser(username="redaction", password="x")
+    client.force_login(admin)
+    choices = [{"text": "Je garde les preuves", "correct": True}, {"text": "Je paie", "correct": False}]
+    question = {
+        "kind": "single",
+        "text": "Que fais-tu ?",
+        "points": "1",
+        "mode": "all_or_nothing",
+        "choices": inline_formset([{**c, "match": "", "feedback": ""} for c in choices]),
+    }
+    data = nested_form_data(
+        {
+            "title": "Quiz",
+            "slug": "quiz",
+            "intro": rich_text(""),
+            "pass_mark": 70,
+            "attempts_allowed": 0,
+            "questions_per_attempt": 0,
+            "shuffle_choices": "on",
+            "show_feedback": "after_each",
+            "reveal_answers_after_pass": "on",
+            "questions": inline_formset([question], min=1),
+            "action-publish": "publish",
+        }
+    )
+    response = client.post(f"/admin/pages/add/quizzes/quizpage/{course.pk}/", data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    quiz = QuizPage.objects.get(slug="quiz")
+    assert quiz.live
+    saved = Choice.objects.filter(question__page=quiz)
+    assert {c.text for c in saved} == {"Je garde les preuves", "Je paie"}
+    assert {c.locale_id for c in saved} == {quiz.locale_id}
+
+    del data["questions-0-choices-0-correct"]  # no right answer left: refused with a message
+    data["slug"] = "quiz-2"
+    response = client.post(f"/admin/pages/add/quizzes/quizpage/{course.pk}/", data)
+    assert response.status_code == 200
+    assert str(MSG_NO_CORRECT_CHOICE) in response.content.decode()
