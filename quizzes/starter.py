@@ -78,10 +78,12 @@ def _quiz_fields(data: dict, language: str) -> dict:
 
 def _build_french(course: CoursePage, data: dict) -> QuizPage:
     quiz = QuizPage(slug="quiz", **_quiz_fields(data, "fr"))
-    for question_data in data["questions"]:
-        question = Question(**_question_fields(question_data, "fr"))
-        for choice in _choices(question_data, "fr"):
-            question.choices.add(Choice(**choice))
+    # sort_order is explicit: rows built in code get none, and PostgreSQL returns ties in any
+    # order (the order of an ordering question's items is its solution).
+    for position, question_data in enumerate(data["questions"]):
+        question = Question(**_question_fields(question_data, "fr"), sort_order=position)
+        for index, choice in enumerate(_choices(question_data, "fr")):
+            question.choices.add(Choice(**choice, sort_order=index))
         quiz.questions.add(question)
     course.add_child(instance=quiz)
     quiz.full_clean()

@@ -7,7 +7,8 @@ from quizzes.models import Choice, Question, QuizPage
 
 def quiz_build(*, course, questions=None, **settings) -> QuizPage:
     quiz = QuizPage(**{"title": "Quiz", "slug": "quiz", "pass_mark": 70, "shuffle_choices": True, **settings})
-    for question in questions if questions is not None else sample_questions():
+    for position, question in enumerate(questions if questions is not None else sample_questions()):
+        question.sort_order = position  # as the admin sets it; None would leave the order to the database
         quiz.questions.add(question)
     course.add_child(instance=quiz)
     quiz.save_revision().publish()
@@ -16,8 +17,8 @@ def quiz_build(*, course, questions=None, **settings) -> QuizPage:
 
 def question(kind: str, text: str, choices=(), **fields) -> Question:
     q = Question(kind=kind, text=text, points=Decimal(1), **fields)
-    for item in choices:
-        q.choices.add(Choice(**item))
+    for position, item in enumerate(choices):
+        q.choices.add(Choice(**item, sort_order=position))
     return q
 
 
