@@ -1,3 +1,5 @@
+import math
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
@@ -95,7 +97,9 @@ def quiz_attempt(request, attempt_id: int):
         "unanswered": unanswered,
         "checking": checking,
         "checked": checked,
-        "seconds_left": max(0, int((attempt.deadline - timezone.now()).total_seconds())) if attempt.deadline else None,
+        "seconds_left": max(0, math.ceil((attempt.deadline - timezone.now()).total_seconds()))
+        if attempt.deadline
+        else None,
     }
     return render(request, "quizzes/attempt.html", context)
 

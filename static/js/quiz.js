@@ -101,7 +101,8 @@
       form.appendChild(confirm);
       leaving = true;
       window.clearTimeout(pending);
-      form.submit();
+      // The form has a button named "submit", which hides form.submit: call the real one.
+      HTMLFormElement.prototype.submit.call(form);
       return;
     }
     if (left > 0) window.setTimeout(tick, 1000);

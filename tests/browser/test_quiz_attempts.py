@@ -2,8 +2,10 @@
 student fails the deepfakes module quiz, tries again and passes."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.demo import demo_accounts_ensure
@@ -66,6 +68,26 @@ def test_answers_save_in_the_background_and_a_timer_counts_down(browser_page):
     assert not attempt.is_submitted
     page.reload()  # a closed tab or a dropped connection loses nothing
     assert page.locator(f"#f-{true_false.translation_key}").is_checked()
+
+
+def test_when_the_time_runs_out_the_page_hands_in_the_attempt(browser_page):
+    quiz = quiz_build(course=course_build(index=catalogue_build()), time_limit_minutes=5)
+    user = UserFactory(username="aminata")
+    page = browser_page
+    _login(page, "aminata", DEFAULT_PASSWORD)
+    page.goto(quiz.url)
+    page.get_by_role("button", name="Commencer le quiz").click()
+    attempt = Attempt.objects.get(user=user)
+    true_false = Question.objects.get(page=quiz, kind="true_false")
+    page.locator(f"#f-{true_false.translation_key}").check()
+    status = page.locator("[data-save-status]")
+    expect(status).to_have_text(status.get_attribute("data-saved"))
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() + timedelta(seconds=3))
+    page.reload()
+    page.wait_for_url(f"**/learn/attempts/{attempt.pk}/result/", timeout=15_000)
+    attempt.refresh_from_db()
+    assert attempt.is_submitted
+    assert attempt.responses.get(question_key=true_false.translation_key).answer == "false"
 
 
 def test_demo_student_fails_the_deepfakes_quiz_then_tries_again_and_passes(browser_page):
