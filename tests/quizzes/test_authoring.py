@@ -1,5 +1,6 @@
 import pytest
 from django.core.exceptions import ValidationError
+from wagtail_localize.models import Translation, TranslationSource
 
 from quizzes.forms import (
     MSG_MATCHING_NEEDS_PAIRS,
@@ -9,7 +10,7 @@ from quizzes.forms import (
     MSG_TRUE_FALSE_ANSWER,
     question_problems,
 )
-from quizzes.models import Attempt, Question, QuizPage
+from quizzes.models import Attempt, Choice, Question, QuizPage
 from quizzes.starter import starter_quizzes_load
 from tests.factories.courses import catalogue_build, course_build
 from tests.factories.quizzes import quiz_build
@@ -68,6 +69,12 @@ def test_starter_quizzes_load_in_french_and_english_once(client):
         english_questions = Question.objects.filter(page=english)
         assert {q.translation_key for q in english_questions} == {q.translation_key for q in questions}
         assert {q.text for q in english_questions}.isdisjoint({q.text for q in questions})
+        french_choices = {c.text for c in Choice.objects.filter(question__page=quiz) if c.text}
+        english_choices = {c.text for c in Choice.objects.filter(question__page=english) if c.text}
+        assert english_choices and english_choices.isdisjoint(french_choices)
+        # Translators find the English quiz in wagtail-localize, ready to edit and sync.
+        source = TranslationSource.objects.get(object_id=quiz.translation_key)
+        assert Translation.objects.filter(source=source, target_locale=english.locale, enabled=True).exists()
     # The module page offers its quiz; a learner can start it in English too.
     deepfakes = french.get(slug="quiz", url_path__contains="/deepfakes/")
     assert "Quiz : Deepfakes" in client.get(deepfakes.get_parent().url).content.decode()
