@@ -17,4 +17,5 @@ PAGES: list[tuple[str, str, str | None]] = [
     ("lesson with H5P, learner", "/modules/deepfakes/bench-h5p/", "bench-student"),
     ("search", "/learn/search/?q=deepfake", None),
     ("certificate verification", f"/verify/{BENCH_CERTIFICATE_CODE}/", None),
+    ("quiz page, learner", "/modules/deepfakes/quiz/", "bench-student"),
 ]

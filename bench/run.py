@@ -177,9 +177,10 @@ def main() -> int:
             player = h5p_player_bytes(base, h5p_lesson[1], session_cookie("bench-student"))
             print(f"H5P player on start (not in the lesson's first view): {player / 1024:.1f} KB on the wire")
         from bench.h5p import h5p_figures
+        from bench.quiz import quiz_figures
 
         print()
-        for label, time_figure, memory_figure in h5p_figures():
+        for label, time_figure, memory_figure in [*h5p_figures(), *quiz_figures()]:
             print(f"{label:<42} {time_figure:>10} {memory_figure:>14}")
         from bench.certificates import certificate_figures
 

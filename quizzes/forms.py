@@ -12,6 +12,9 @@ MSG_MATCHING_NEEDS_PAIRS = _("A matching question needs at least two pairs.")
 MSG_TRUE_FALSE_ANSWER = _("Say whether the statement is true or false.")
 MSG_REAL_OR_FAKE_ANSWER = _("Say whether the item is real or fake.")
 MSG_MODE_NOT_FOR_KIND = _("This scoring does not apply to this type of question.")
+MSG_AUDIO_NEEDS_TRANSCRIPT = _("Write what the audio clip says (or describes) for learners who cannot listen.")
+MSG_IMAGE_NEEDS_DESCRIPTION = _("Describe the image for learners who cannot see it.")
+MSG_SCALE_NEEDS_POINTS = _("An opinion scale needs at least two choices (its points, in order).")
 
 
 def _live_rows(formset) -> list[dict]:
@@ -44,6 +47,16 @@ def question_problems(question: dict, choices: list[dict]) -> dict[str, str]:
         problems["answer_true"] = MSG_TRUE_FALSE_ANSWER
     elif kind == grading.REAL_OR_FAKE and not question.get("real_or_fake"):
         problems["real_or_fake"] = MSG_REAL_OR_FAKE_ANSWER
+    elif (
+        kind == grading.REFLECTION
+        and question.get("reflection_format") == "scale"
+        and len([row for row in choices if row.get("text")]) < 2
+    ):
+        problems["reflection_format"] = MSG_SCALE_NEEDS_POINTS
+    if question.get("audio") and not (question.get("audio_transcript") or "").strip():
+        problems["audio_transcript"] = MSG_AUDIO_NEEDS_TRANSCRIPT
+    if question.get("image") and not (question.get("image_alt") or "").strip():
+        problems["image_alt"] = MSG_IMAGE_NEEDS_DESCRIPTION
     return problems
 
 
@@ -53,6 +66,9 @@ class QuizPageForm(WagtailAdminPageForm):
         questions = self.formsets.get("questions")
         if questions is None:
             return cleaned
+        # ClusterForm cleans the inline formsets after this form: without this, every question
+        # form would still lack its cleaned_data here, and nothing would be checked.
+        questions.is_valid()
         for form in questions.forms:
             data = getattr(form, "cleaned_data", None)
             if not data or data.get("DELETE"):

@@ -22,7 +22,12 @@ def attempt_questions(*, attempt: Attempt, quiz: QuizPage) -> list[AttemptView]:
 
     Nothing here says which choice is correct: templates get only texts and opaque keys.
     """
-    questions = {str(q.translation_key): q for q in Question.objects.filter(page=quiz).prefetch_related("choices")}
+    rows = (
+        Question.objects.filter(page=quiz)
+        .select_related("image", "audio")
+        .prefetch_related("choices", "image__renditions")
+    )
+    questions = {str(q.translation_key): q for q in rows}
     views = []
     for entry in attempt.drawn:
         question = questions.get(entry["key"])
@@ -54,6 +59,9 @@ def answers_from_post(*, post, views: list[AttemptView]) -> dict[str, object]:
                 if choice.text
             }
             value = {left: right for left, right in value.items() if right} or None
+        elif kind == grading.REFLECTION and view.question.reflection_format == Question.ReflectionFormat.SCALE:
+            value = post.get(name, "")
+            value = value if value in {str(choice.translation_key) for choice in view.choices} else None
         else:
             value = post.get(name, "").strip()[:2000] or None
         if value not in (None, [], ""):

@@ -57,7 +57,8 @@ def attempt_start(*, user, quiz: QuizPage) -> Attempt:
     drawn = []
     for question in questions:
         order = [str(choice.translation_key) for choice in question.choices.all()]
-        if quiz.shuffle_choices or question.kind == grading.ORDERING:
+        is_scale = question.kind == grading.REFLECTION  # an opinion scale keeps its order
+        if (quiz.shuffle_choices and not is_scale) or question.kind == grading.ORDERING:
             # Ordering items must never be shown in their solution order.
             _shuffle_away_from(order, solution=order[:] if question.kind == grading.ORDERING else None)
         drawn.append({"key": str(question.translation_key), "order": order})
@@ -84,20 +85,62 @@ def attempt_is_open(attempt: Attempt) -> bool:
 
 
 def attempt_answers_save(*, attempt: Attempt, answers: dict[str, object]) -> int:
-    """Save answers for questions of this attempt; others are ignored. Returns how many saved.
+    """Save answers for questions of this attempt; others are ignored. Returns how many were kept.
 
-    Nothing is saved once the attempt is submitted or past its deadline.
+    Nothing is saved once the attempt is submitted or past its deadline, and an answer the
+    learner has checked (feedback after each question) stays as it was. A constant number of
+    queries, whatever the number of questions.
     """
     if not attempt_is_open(attempt):
         return 0
     drawn = {entry["key"] for entry in attempt.drawn}
-    saved = 0
-    for key, answer in answers.items():
-        if key not in drawn:
-            continue
-        Response.objects.update_or_create(attempt=attempt, question_key=key, defaults={"answer": answer})
-        saved += 1
-    return saved
+    wanted = {key: answer for key, answer in answers.items() if key in drawn}
+    if not wanted:
+        return 0
+    with transaction.atomic():
+        # The row lock orders this save after a submit or a check running at the same time.
+        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if not attempt_is_open(locked):
+            return 0
+        existing = {str(r.question_key): r for r in Response.objects.filter(attempt=locked, question_key__in=wanted)}
+        now, changed, created, kept = timezone.now(), [], [], 0
+        for key, answer in wanted.items():
+            response = existing.get(key)
+            if response is None:
+                created.append(Response(attempt=locked, question_key=key, answer=answer))
+            elif response.checked_at is not None:
+                continue
+            elif response.answer != answer:
+                response.answer, response.saved_at = answer, now
+                changed.append(response)
+            kept += 1
+        Response.objects.bulk_create(created)
+        Response.objects.bulk_update(changed, ["answer", "saved_at"])
+    return kept
+
+
+def attempt_question_check(*, attempt_id: int, user, quiz: QuizPage, question_key: str) -> Response | None:
+    """Lock one saved answer and grade it now, for a quiz giving feedback after each question.
+
+    Returns the checked response, or None when there is nothing to check: another feedback
+    mode, a closed attempt, a question not drawn, or no answer yet. Checking twice changes nothing.
+    """
+    if quiz.show_feedback != QuizPage.Feedback.AFTER_EACH:
+        return None
+    with transaction.atomic():
+        attempt = Attempt.objects.select_for_update().get(pk=attempt_id, user=user)
+        if not attempt_is_open(attempt) or question_key not in {entry["key"] for entry in attempt.drawn}:
+            return None
+        response = Response.objects.filter(attempt=attempt, question_key=question_key).first()
+        if response is None or response.checked_at is not None:
+            return response
+        question = Question.objects.filter(page=quiz, translation_key=question_key).first()
+        if question is None:
+            return None
+        grade = grading.grade_question(question=_spec(question), answer=response.answer)
+        response.correct, response.points, response.checked_at = grade.correct, grade.points, timezone.now()
+        response.save(update_fields=["correct", "points", "checked_at"])
+        return response
 
 
 def _spec(question: Question) -> grading.QuestionSpec:
@@ -122,14 +165,17 @@ def _spec(question: Question) -> grading.QuestionSpec:
     return grading.QuestionSpec(**{**common, "points": Decimal(0)})
 
 
-def attempt_submit(*, attempt_id: int, user, quiz: QuizPage) -> Attempt:
+def attempt_submit(*, attempt_id: int, user, quiz: QuizPage, questions: list[Question] | None = None) -> Attempt:
     """Grade the attempt once. A second submit (double click, replay, another tab) returns the
-    same result and grades nothing again: the row lock serialises concurrent submits."""
+    same result and grades nothing again: the row lock serialises concurrent submits.
+
+    `questions`: the quiz's questions with their choices, when the caller has them already.
+    """
     with transaction.atomic():
         attempt = Attempt.objects.select_for_update().get(pk=attempt_id, user=user)
         if attempt.is_submitted:
             return attempt
-        by_key = {str(q.translation_key): q for q in _pool(quiz)}
+        by_key = {str(q.translation_key): q for q in (questions if questions is not None else _pool(quiz))}
         specs = [_spec(by_key[entry["key"]]) for entry in attempt.drawn if entry["key"] in by_key]
         responses = {str(r.question_key): r for r in attempt.responses.all()}
         result = grading.grade_attempt(

@@ -6,6 +6,7 @@ questions and choices), so attempts and statistics are shared across languages.
 """
 
 import json
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from html import escape
@@ -14,6 +15,9 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
 from courses.models import CoursePage
 from quizzes.models import Choice, Question, QuizPage
@@ -78,10 +82,12 @@ def _quiz_fields(data: dict, language: str) -> dict:
 
 def _build_french(course: CoursePage, data: dict) -> QuizPage:
     quiz = QuizPage(slug="quiz", **_quiz_fields(data, "fr"))
-    for question_data in data["questions"]:
-        question = Question(**_question_fields(question_data, "fr"))
-        for choice in _choices(question_data, "fr"):
-            question.choices.add(Choice(**choice))
+    # sort_order is explicit: rows built in code get none, and PostgreSQL returns ties in any
+    # order (the order of an ordering question's items is its solution).
+    for position, question_data in enumerate(data["questions"]):
+        question = Question(**_question_fields(question_data, "fr"), sort_order=position)
+        for index, choice in enumerate(_choices(question_data, "fr")):
+            question.choices.add(Choice(**choice, sort_order=index))
         quiz.questions.add(question)
     course.add_child(instance=quiz)
     quiz.full_clean()
@@ -89,28 +95,60 @@ def _build_french(course: CoursePage, data: dict) -> QuizPage:
     return quiz
 
 
-def _translate(quiz: QuizPage, data: dict, language: str) -> QuizPage | None:
-    locale = Locale.objects.filter(language_code=language).first()
-    if locale is None or QuizPage.objects.filter(translation_key=quiz.translation_key, locale=locale).exists():
-        return None
-    translated = quiz.copy_for_translation(locale, copy_parents=True)
-    translated = QuizPage.objects.get(pk=translated.pk)
+def _english_stand_in(quiz: QuizPage, data: dict, language: str) -> QuizPage:
+    """An unsaved copy of the French quiz carrying the texts of `language`, questions and choices
+    included (in memory, never saved): its segments are the translations of the French ones."""
+    stand_in = QuizPage.objects.get(pk=quiz.pk)
     for name, value in _quiz_fields(data, language).items():
-        setattr(translated, name, value)
-    translated.slug = "quiz"
-    questions = list(translated.questions.order_by("sort_order"))
+        setattr(stand_in, name, value)
+    questions = list(Question.objects.filter(page=quiz).order_by("sort_order", "pk").prefetch_related("choices"))
     for question, question_data in zip(questions, data["questions"], strict=True):
         for name, value in _question_fields(question_data, language).items():
             setattr(question, name, value)
-        for choice, choice_data in zip(
-            question.choices.order_by("sort_order"), _choices(question_data, language), strict=True
-        ):
+        choices = list(question.choices.all())
+        for choice, choice_data in zip(choices, _choices(question_data, language), strict=True):
             for name, value in choice_data.items():
                 setattr(choice, name, value)
-            choice.save()
-        question.save()
-    translated.save_revision().publish()
-    return translated
+        question.choices = choices
+    stand_in.questions = questions
+    return stand_in
+
+
+def _translate(quiz: QuizPage, data: dict, language: str) -> QuizPage | None:
+    """The quiz in `language` through wagtail-localize, like the starter lessons: the French quiz
+    is the translation source and every string (questions and choices included) gets its
+    translation, so translators can edit it in the translation editor and sync it after a
+    French change."""
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is None or QuizPage.objects.filter(translation_key=quiz.translation_key, locale=locale).exists():
+        return None
+    source, _ = TranslationSource.update_or_create_from_instance(QuizPage.objects.get(pk=quiz.pk))
+    translated_strings: dict[str, list[str]] = defaultdict(list)
+    for segment in extract_segments(_english_stand_in(quiz, data, language)):
+        if isinstance(segment, StringSegmentValue):
+            translated_strings[segment.path].append(segment.string.data)
+    for path, segments in _source_strings(source).items():
+        texts = translated_strings.get(path, [])
+        if len(texts) != len(segments):
+            raise ValueError(f"starter quiz {data['module']} ({language}): {path} differs from the French quiz")
+        for segment, text in zip(segments, texts, strict=True):
+            StringTranslation.objects.get_or_create(
+                translation_of=segment.string, locale=locale, context=segment.context, defaults={"data": text}
+            )
+    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale, defaults={"enabled": True})
+    # publish=False then an explicit publish: wagtail-localize publishes on commit, which would
+    # leave the page a draft inside the enclosing transaction.
+    translation.save_target(user=None, publish=False)
+    translated = translation.get_target_instance().specific
+    translated.get_latest_revision().publish()
+    return QuizPage.objects.get(pk=translated.pk)
+
+
+def _source_strings(source: TranslationSource) -> dict[str, list]:
+    strings: dict[str, list] = defaultdict(list)
+    for segment in source.stringsegment_set.select_related("string", "context").order_by("order"):
+        strings[segment.context.path].append(segment)
+    return strings
 
 
 def starter_quizzes_load(*, stdout=None) -> QuizLoadReport:

@@ -45,6 +45,9 @@ class Response(models.Model):
     correct = models.BooleanField(_("correct"), default=False)
     points = models.DecimalField(_("points"), max_digits=6, decimal_places=2, default=0)
     saved_at = models.DateTimeField(_("saved"), auto_now=True)
+    # Set when the learner checks this answer ("feedback after each question"): from then on
+    # the answer is locked and its feedback may be shown, while the attempt is still open.
+    checked_at = models.DateTimeField(_("checked"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("response")

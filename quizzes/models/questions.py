@@ -9,6 +9,8 @@ import uuid
 
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -53,6 +55,20 @@ class Question(TranslatableMixin, Orderable, ClusterableModel):
         related_name="+",
     )
     image_alt = models.CharField(_("image description"), max_length=500, blank=True)
+    # Sound is an uploaded document (as lesson narration is): no media library to add for one field.
+    audio = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("audio clip"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    audio_transcript = models.TextField(
+        _("transcript or description of the audio clip"),
+        blank=True,
+        help_text=_("Required with an audio clip: learners who cannot listen read it instead."),
+    )
     answer_true = models.BooleanField(_("the statement is true"), null=True, blank=True)
     real_or_fake = models.CharField(
         _("the item is"), max_length=4, blank=True, choices=[("real", _("Real")), ("fake", _("Fake"))]
@@ -72,7 +88,10 @@ class Question(TranslatableMixin, Orderable, ClusterableModel):
             [FieldPanel("points"), FieldPanel("mode"), FieldPanel("answer_true"), FieldPanel("real_or_fake")],
             heading=_("Answer and scoring"),
         ),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Media")),
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_alt"), FieldPanel("audio"), FieldPanel("audio_transcript")],
+            heading=_("Media"),
+        ),
         FieldPanel("explanation"),
         MultiFieldPanel([FieldPanel("sensitive"), FieldPanel("reflection_format")], heading=_("Reflection")),
         InlinePanel("choices", heading=_("Choices, items or pairs"), label=_("choice")),
@@ -86,18 +105,15 @@ class Question(TranslatableMixin, Orderable, ClusterableModel):
         return self.text[:80]
 
 
-class Choice(Orderable):
+class Choice(TranslatableMixin, Orderable):
     """A choice (single/multiple), an item to order (in the right order), or a matching pair.
 
     For matching, `text` is the left side and `match` the right side; a row with only a
-    `match` is a distractor. A choice belongs to one question in one language (its question
-    carries the locale); `translation_key` is copied with the page when it is translated, so
-    the same choice has the same key in every language. (Wagtail sets the locale of first-level
-    children only, so a nested child cannot be a TranslatableMixin of its own.)
+    `match` is a distractor. Translatable, so wagtail-localize offers its texts to translators;
+    its `translation_key` is the same in every language, and attempts refer to it.
     """
 
     question = ParentalKey(Question, related_name="choices", on_delete=models.CASCADE)
-    translation_key = models.UUIDField(default=uuid.uuid4, editable=False)
     text = models.CharField(_("text"), max_length=500, blank=True)
     correct = models.BooleanField(_("correct"), default=False)
     match = models.CharField(_("matches (matching questions)"), max_length=500, blank=True)
@@ -105,9 +121,31 @@ class Choice(Orderable):
 
     panels = [FieldPanel("text"), FieldPanel("correct"), FieldPanel("match"), FieldPanel("feedback")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("choice")
         verbose_name_plural = _("choices")
 
     def __str__(self) -> str:
         return self.text[:80] or self.match[:80]
+
+
+@receiver(pre_save, sender=Choice)
+def choice_locale_follow_question(sender, instance: Choice, raw: bool = False, **kwargs) -> None:
+    """Keep a choice in its question's locale, and its key unique in that locale.
+
+    Wagtail's page copy sets the locale of a page's direct children only (wagtail#14425;
+    wagtail-localize works around it, Page.copy_for_translation does not), and a copy in the
+    same locale keeps the nested keys. Both would break the (translation_key, locale) constraint.
+    """
+    if raw:
+        return
+    locale_id = instance.question.locale_id
+    if instance.locale_id != locale_id:
+        instance.locale_id = locale_id
+    elif (
+        instance._state.adding
+        and Choice.objects.filter(translation_key=instance.translation_key, locale_id=locale_id)
+        .exclude(question_id=instance.question_id)
+        .exists()
+    ):
+        instance.translation_key = uuid.uuid4()  # a copy of the page, not a translation

@@ -1,6 +1,6 @@
 import pytest
-from django.utils.html import escape
 from django.urls import reverse
+from django.utils.html import escape
 
 from classrooms.codes import join_code_display
 from classrooms.forms import ERROR_BAD_CODE, ERROR_TOO_MANY_TRIES, ERROR_UNKNOWN_CODE

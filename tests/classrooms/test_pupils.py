@@ -1,10 +1,10 @@
 import datetime
 
 import pytest
-from django.utils.html import escape
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.html import escape
 
 from accounts.models import ConsentRecord
 from classrooms.models import ClassroomMembership, PupilBatch

@@ -1,5 +1,6 @@
 import pytest
 from django.core.exceptions import ValidationError
+from wagtail_localize.models import Translation, TranslationSource
 
 from quizzes.forms import (
     MSG_MATCHING_NEEDS_PAIRS,
@@ -9,7 +10,7 @@ from quizzes.forms import (
     MSG_TRUE_FALSE_ANSWER,
     question_problems,
 )
-from quizzes.models import Attempt, Question, QuizPage
+from quizzes.models import Attempt, Choice, Question, QuizPage
 from quizzes.starter import starter_quizzes_load
 from tests.factories.courses import catalogue_build, course_build
 from tests.factories.quizzes import quiz_build
@@ -68,7 +69,69 @@ def test_starter_quizzes_load_in_french_and_english_once(client):
         english_questions = Question.objects.filter(page=english)
         assert {q.translation_key for q in english_questions} == {q.translation_key for q in questions}
         assert {q.text for q in english_questions}.isdisjoint({q.text for q in questions})
+        french_choices = {c.text for c in Choice.objects.filter(question__page=quiz) if c.text}
+        english_choices = {c.text for c in Choice.objects.filter(question__page=english) if c.text}
+        assert english_choices and english_choices.isdisjoint(french_choices)
+        # Translators find the English quiz in wagtail-localize, ready to edit and sync.
+        source = TranslationSource.objects.get(object_id=quiz.translation_key)
+        assert Translation.objects.filter(source=source, target_locale=english.locale, enabled=True).exists()
     # The module page offers its quiz; a learner can start it in English too.
     deepfakes = french.get(slug="quiz", url_path__contains="/deepfakes/")
     assert "Quiz : Deepfakes" in client.get(deepfakes.get_parent().url).content.decode()
     assert Attempt.objects.count() == 0
+
+
+def test_an_opinion_scale_needs_two_points():
+    from quizzes.forms import MSG_SCALE_NEEDS_POINTS
+
+    problems = question_problems({"kind": "reflection", "reflection_format": "scale"}, [{"text": "Oui"}])
+    assert problems == {"reflection_format": MSG_SCALE_NEEDS_POINTS}
+    assert question_problems({"kind": "reflection", "reflection_format": "free_text"}, []) == {}
+
+
+@pytest.mark.django_db
+def test_an_editor_publishes_a_quiz_with_questions_and_choices_in_the_admin(client):
+    from django.contrib.auth import get_user_model
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    from quizzes.models import Choice
+
+    course = course_build(index=catalogue_build())
+    admin = get_user_model().objects.create_superuser(username="redaction", password="x")
+    client.force_login(admin)
+    choices = [{"text": "Je garde les preuves", "correct": True}, {"text": "Je paie", "correct": False}]
+    question = {
+        "kind": "single",
+        "text": "Que fais-tu ?",
+        "points": "1",
+        "mode": "all_or_nothing",
+        "choices": inline_formset([{**c, "match": "", "feedback": ""} for c in choices]),
+    }
+    data = nested_form_data(
+        {
+            "title": "Quiz",
+            "slug": "quiz",
+            "intro": rich_text(""),
+            "pass_mark": 70,
+            "attempts_allowed": 0,
+            "questions_per_attempt": 0,
+            "shuffle_choices": "on",
+            "show_feedback": "after_each",
+            "reveal_answers_after_pass": "on",
+            "questions": inline_formset([question], min=1),
+            "action-publish": "publish",
+        }
+    )
+    response = client.post(f"/admin/pages/add/quizzes/quizpage/{course.pk}/", data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    quiz = QuizPage.objects.get(slug="quiz")
+    assert quiz.live
+    saved = Choice.objects.filter(question__page=quiz)
+    assert {c.text for c in saved} == {"Je garde les preuves", "Je paie"}
+    assert {c.locale_id for c in saved} == {quiz.locale_id}
+
+    del data["questions-0-choices-0-correct"]  # no right answer left: refused with a message
+    data["slug"] = "quiz-2"
+    response = client.post(f"/admin/pages/add/quizzes/quizpage/{course.pk}/", data)
+    assert response.status_code == 200
+    assert str(MSG_NO_CORRECT_CHOICE) in response.content.decode()
