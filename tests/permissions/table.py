@@ -20,7 +20,11 @@ NO_ERROR = Expect(frozenset({200, 301, 302, 403, 404, 405}), label="any answer b
 PUBLIC_PAGE = Expect(frozenset({200, 302}), label="200 or a redirect")
 SITE_LOGIN = Expect(frozenset({302}), redirect_contains="/accounts/login/", label="redirect to the site login")
 
-ROLES = ("anonymous", "student", "teacher", "coordinator", "editor", "reviewer", "admin")
+# "teacher" teaches a class "student" is in, at the school "coordinator" coordinates;
+# "other_teacher" teaches another class of that school (see test_permission_walker.role_clients).
+# The walk requests objects that do not exist; tests/classrooms/test_access.py requests real
+# classes, pupils and exports as each of these roles.
+ROLES = ("anonymous", "student", "teacher", "other_teacher", "coordinator", "editor", "reviewer", "admin")
 CMS_STAFF = ("editor", "reviewer")  # Wagtail admin access, no Django admin
 
 
@@ -104,8 +108,8 @@ RULES: list[Rule] = [
     ),
     Rule(
         "classes/new/",
-        signed_in(NOT_FOUND, anonymous=SITE_LOGIN),
-        "only teachers approved at a school create classes; nobody of the walk is",
+        {**signed_in(NOT_FOUND, anonymous=SITE_LOGIN), "teacher": OK, "other_teacher": OK},
+        "only teachers approved at a school create classes",
     ),
     Rule(
         "classes/<int:pk>/*/change/",

@@ -5,11 +5,13 @@ from django.urls import path
 from accounts.roles import Role
 from accounts.services import user_role_grant
 from tests.factories.accounts import UserFactory
+from tests.factories.classrooms import classroom_build, pupil_join, school_build
 from tests.permissions import table
 from tests.permissions.walker import Rule, classify, iter_patterns, walk
 
 ROLE_OF = {
     "teacher": Role.TEACHER,
+    "other_teacher": Role.TEACHER,
     "coordinator": Role.COORDINATOR,
     "editor": Role.EDITOR,
     "reviewer": Role.REVIEWER,
@@ -38,6 +40,10 @@ def role_clients(db):
         if role in ROLE_OF:
             user_role_grant(user=user, role=ROLE_OF[role])
         users[role] = user
+    # A real school: the teacher's class holds the student; another teacher has another class.
+    school = school_build(coordinator=users["coordinator"])
+    pupil_join(classroom=classroom_build(school=school, teacher=users["teacher"]), user=users["student"])
+    classroom_build(school=school, teacher=users["other_teacher"], name="5e B")
     return _clients(users)
 
 

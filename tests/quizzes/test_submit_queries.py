@@ -30,7 +30,8 @@ def _submit_queries(client, count: int) -> int:
 def test_submit_queries_do_not_grow_with_the_number_of_questions(client):
     five, twenty = _submit_queries(client, 5), _submit_queries(client, 20)
     assert five == twenty, f"5 questions: {five} queries, 20 questions: {twenty}"
-    assert twenty <= 18, twenty  # savepoints included: a write, so no 10-query page budget
+    # Savepoints included, and the certificate check after a pass: a write, not a 10-query page.
+    assert twenty <= 24, twenty
 
 
 def _attempt_page_queries(client, count: int) -> int:
