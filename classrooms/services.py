@@ -190,3 +190,12 @@ def assignment_create(
 
 def assignment_delete(*, assignment: Assignment) -> None:
     assignment.delete()
+
+
+def teacher_requests_expired_delete(*, days: int, now: datetime.datetime | None = None) -> int:
+    """Delete requests to teach left pending, or declined, for more than `days` days. Approved
+    ones stay: they are what makes someone a teacher at a school. Returns how many went."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
+    expired = TeacherRequest.objects.filter(created_at__lt=cutoff).exclude(status=TeacherRequest.Status.APPROVED)
+    count, _by_model = expired.delete()
+    return count

@@ -287,6 +287,9 @@ KALAN_DEMO = False  # only the local demo settings (dev) may create demo account
 # Pupil accounts nobody signed in to for this many days are erased by `purge_inactive_accounts`
 # (run it daily). The privacy notice shows the value.
 KALAN_INACTIVE_ACCOUNT_DAYS = env_int("KALAN_INACTIVE_ACCOUNT_DAYS", 730)
+# Requests to teach still pending (or declined) after this many days are deleted by the same
+# daily command: nobody decided on them, and they name a person.
+KALAN_TEACHER_REQUEST_DAYS = env_int("KALAN_TEACHER_REQUEST_DAYS", 90)
 
 LOGGING = {
     "version": 1,

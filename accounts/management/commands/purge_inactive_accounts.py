@@ -1,4 +1,5 @@
-"""Erase pupil accounts nobody signed in to for KALAN_INACTIVE_ACCOUNT_DAYS days. Run it daily.
+"""Erase pupil accounts nobody signed in to for KALAN_INACTIVE_ACCOUNT_DAYS days, and delete
+requests to teach nobody approved within KALAN_TEACHER_REQUEST_DAYS days. Run it daily.
 
 Each erasure goes through the privacy registry (like a learner's own) and leaves an audit line
 saying it was the retention rule. `--dry-run` only counts.
@@ -10,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from accounts.erasure import user_erase
 from accounts.models import ErasureLog
 from accounts.selectors import pupil_accounts_inactive
+from classrooms.services import teacher_requests_expired_delete
 
 
 class Command(BaseCommand):
@@ -24,11 +26,16 @@ class Command(BaseCommand):
         if days < 30 or days * 86400 < settings.SESSION_COOKIE_AGE:
             raise CommandError("Refusing a retention period under 30 days: check KALAN_INACTIVE_ACCOUNT_DAYS.")
         accounts = list(pupil_accounts_inactive(days=days))
+        request_days = settings.KALAN_TEACHER_REQUEST_DAYS
         if dry_run:
             self.stdout.write(
                 f"inactive pupil accounts (more than {days} days): {len(accounts)}; none erased (dry run)"
             )
             return
+        requests = teacher_requests_expired_delete(days=request_days)
+        self.stdout.write(
+            f"requests to teach pending or declined for more than {request_days} days deleted: {requests}"
+        )
         # Nobody signed in for `days` (at least 30) days has a live session (SESSION_COOKIE_AGE
         # is shorter): no need to scan the session table once per account.
         for user in accounts:
