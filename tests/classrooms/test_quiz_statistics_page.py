@@ -1,8 +1,8 @@
 """The teacher's per-quiz page: one table for the class, sensitive answers only as totals."""
 
 import pytest
-from django.utils.html import escape
 from django.urls import reverse
+from django.utils.html import escape
 
 from quizzes.models import Question
 from quizzes.services import attempt_answers_save, attempt_start, attempt_submit
