@@ -200,3 +200,10 @@ def test_without_keeping_them_the_certificates_go_too(world):
     _client("owner").post(erase_url, {"username": "awa.diarra"})
     assert not User.objects.filter(username="awa.diarra").exists()
     assert not Certificate.objects.exists()
+
+
+def test_the_confirmation_page_stays_within_the_query_budget(world, django_assert_max_num_queries):
+    client = _client("owner")
+    _export, erase_url = _urls(world["classroom"].pk, world["managed"].pk)
+    with django_assert_max_num_queries(10):
+        assert client.get(erase_url).status_code == 200
