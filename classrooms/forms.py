@@ -80,3 +80,37 @@ class AssignmentForm(forms.Form):
         if due and due < timezone.localdate():
             raise forms.ValidationError(ERROR_DUE_DATE_PAST)
         return due
+
+
+ERROR_ERASE_CONFIRMATION = _("Type the pupil's username exactly as shown above. Nothing was erased.")
+
+
+class PupilEraseForm(forms.Form):
+    """A teacher erases a pupil account they manage. Typing the pupil's username (printed on
+    the page and on the login slip) proves the teacher means this pupil, not the one above or
+    below in the list; the teacher's own password would not say which pupil."""
+
+    username = forms.CharField(
+        label=_("Type the pupil's username to confirm"),
+        max_length=150,
+        strip=True,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"}),
+    )
+    keep_certificates = forms.BooleanField(
+        label=_("Keep the pupil's certificates as anonymous valid records"),
+        required=False,
+        help_text=_(
+            "Someone who has the code of one of these certificates can still check that it is valid. "
+            "It will no longer show any name."
+        ),
+    )
+
+    def __init__(self, *args, pupil, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pupil = pupil
+
+    def clean_username(self):
+        typed = self.cleaned_data["username"]
+        if typed.casefold() != self.pupil.username.casefold():
+            raise forms.ValidationError(ERROR_ERASE_CONFIRMATION, code="username_mismatch")
+        return typed

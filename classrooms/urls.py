@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dashboard, exports, pupils, student, teaching
+from .views import dashboard, exports, pupil_privacy, pupils, student, teaching
 
 urlpatterns = [
     path("", student.classes_home, name="classrooms_home"),
@@ -22,6 +22,12 @@ urlpatterns = [
     path("<int:pk>/pupils/<int:membership_pk>/", dashboard.pupil_page, name="classrooms_pupil"),
     path("<int:pk>/pupils/<int:membership_pk>/reset/", pupils.pupil_reset, name="classrooms_pupil_reset"),
     path("<int:pk>/pupils/<int:membership_pk>/remove/", pupils.pupil_remove, name="classrooms_pupil_remove"),
+    path(
+        "<int:pk>/pupils/<int:membership_pk>/data.json",
+        pupil_privacy.pupil_data_export,
+        name="classrooms_pupil_data_export",
+    ),
+    path("<int:pk>/pupils/<int:membership_pk>/erase/", pupil_privacy.pupil_erase, name="classrooms_pupil_erase"),
     path(
         "<int:pk>/pupils/<int:membership_pk>/certificates/<int:certificate_pk>/revoke/",
         pupils.certificate_revoke_view,

@@ -49,6 +49,8 @@ def _gets(w):
         (READ, reverse("classrooms_csv", kwargs=ids)),
         (READ, reverse("classrooms_quiz_csv", kwargs=ids)),
         (MANAGE, reverse("classrooms_pupils_new", kwargs=ids)),
+        (MANAGE, reverse("classrooms_pupil_data_export", kwargs={**ids, "membership_pk": w["member"].pk})),
+        (MANAGE, reverse("classrooms_pupil_erase", kwargs={**ids, "membership_pk": w["member"].pk})),
         (MANAGE, reverse("classrooms_assignment_new", kwargs=ids)),
         (MANAGE, reverse("classrooms_batch", kwargs={**ids, "batch_pk": w["batch"].pk})),
         (MANAGE, reverse("classrooms_slips", kwargs={**ids, "batch_pk": w["batch"].pk})),
@@ -65,6 +67,7 @@ def _posts(w):
         reverse("classrooms_pupil_reset", kwargs=member),
         reverse("classrooms_slips_clear", kwargs={"pk": pk, "batch_pk": w["batch"].pk}),
         reverse("classrooms_assignment_remove", kwargs={"pk": pk, "assignment_pk": w["assignment"].pk}),
+        reverse("classrooms_pupil_erase", kwargs=member),  # "member" types their own username: still 404
         reverse("classrooms_pupil_remove", kwargs=member),  # last: it ends the membership
     ]
 

@@ -142,6 +142,18 @@ RULES: list[Rule] = [
         "POST only (login, CSRF, the class's teachers)",
     ),
     Rule(
+        "classes/<int:pk>/pupils/<int:membership_pk>/data.json",
+        signed_in(NOT_FOUND, anonymous=SITE_LOGIN),
+        "a pupil's data: only for a pupil account a teacher of the class made, by the class's teachers "
+        "(tests/classrooms/test_pupil_privacy.py)",
+    ),
+    Rule(
+        "classes/<int:pk>/pupils/<int:membership_pk>/erase/",
+        signed_in(NOT_FOUND, anonymous=SITE_LOGIN),
+        "erase a pupil account the class's teachers made: GET shows the form, POST + CSRF + the pupil's "
+        "username erases (tests/classrooms/test_pupil_privacy.py)",
+    ),
+    Rule(
         "classes/*",
         signed_in(NOT_FOUND, anonymous=SITE_LOGIN),
         "a class, its pupils, slips, quizzes and exports: the class's teachers and the school's "
