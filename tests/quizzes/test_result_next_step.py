@@ -8,7 +8,7 @@ from certificates.models import Certificate
 from courses.services import lesson_complete
 from quizzes.models import Attempt
 from tests.factories.accounts import UserFactory
-from tests.factories.courses import catalogue_build, course_build, lesson_build
+from tests.factories.courses import catalogue_build, course_build, lesson_build, translate
 from tests.factories.quizzes import perfect_post, quiz_build
 
 pytestmark = pytest.mark.django_db
@@ -135,3 +135,16 @@ def test_the_result_page_stays_within_the_query_budget(client, learner, module, 
     with django_assert_max_num_queries(10):
         html = _result(client, attempt)
     assert ('data-next="lessons-to-complete"' if perfect else 'data-next="no-attempts-left"') in html
+
+
+def test_an_english_learner_is_led_to_the_next_module_in_english(client, learner, module):
+    sextorsion = course_build(index=catalogue_build(), title="Sextorsion", slug="sextorsion")
+    quiz = quiz_build(course=module)
+    translate(catalogue_build(), "en", title="Modules", slug="modules")
+    translate(module, "en", title="Deepfakes", slug="deepfakes")
+    english_next = translate(sextorsion, "en", title="Sextortion", slug="sextortion")
+    translate(quiz, "en", title="Quiz", slug="quiz")
+    attempt = _attempt(client, quiz, perfect=True)
+    response = client.get(f"/en{reverse('quiz_result', args=[attempt.pk])}")
+    html = response.content.decode()
+    assert f'data-next="next-module">Next module: <a href="{english_next.url}">Sextortion</a>' in html
