@@ -35,8 +35,7 @@ def classroom_data_ensure():
     school = School.objects.filter(name=SCHOOL_NAME).first()
     if school is not None:
         return school
-    call_command("load_starter_content", verbosity=0)
-    call_command("load_starter_quizzes", verbosity=0)
+    call_command("load_starter_content", verbosity=0)  # the modules and their quizzes
     User = get_user_model()
     keys = list(
         CoursePage.objects.live().filter(locale__language_code="fr").values_list("translation_key", flat=True)[:3]

@@ -9,10 +9,7 @@ BENCH_CERTIFICATE_CODE = "KLN-BEN-CH2-349"  # a valid code (check character incl
 def bench_data_ensure() -> None:
     from django.core.management import call_command
 
-    from quizzes.starter import starter_quizzes_load
-
-    call_command("load_starter_content", verbosity=0)
-    starter_quizzes_load()
+    call_command("load_starter_content", verbosity=0)  # the modules and their quizzes
     User = get_user_model()
     user, created = User.objects.get_or_create(username="bench-student")
     if created:

@@ -108,3 +108,13 @@ def content_signals_connect() -> None:
             signal.connect(content_generation_bump, sender=model, dispatch_uid=f"kalan_content_{model.__name__}")
     for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
         signal.connect(content_generation_bump, dispatch_uid=f"kalan_content_{id(signal)}")
+
+
+def content_site_remember(request) -> None:
+    """Give Wagtail the request's site and the site root paths from the memo: building page
+    URLs ({% pageurl %}) then costs no query. Wagtail keeps both on the request once found."""
+    from wagtail.models import Site
+
+    host = request.get_host()
+    request._wagtail_site = content_memo(("site", host), lambda: Site.find_for_request(request))
+    request._wagtail_cached_site_root_paths = content_memo(("site-root-paths",), Site.get_site_root_paths)

@@ -4,10 +4,10 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
-from core.content_cache import content_memo
+from core.content_cache import content_memo, content_site_remember
 
 
 def page_serve(request, path):
@@ -19,8 +19,7 @@ def page_serve(request, path):
     """
     host = request.get_host()
     language = translation.get_language()
-    request._wagtail_site = content_memo(("site", host), lambda: Site.find_for_request(request))
-    request._wagtail_cached_site_root_paths = content_memo(("site-root-paths",), Site.get_site_root_paths)
+    content_site_remember(request)
     request._wagtail_route_for_request = content_memo(
         ("route", host, language, path), lambda: _route(request, path), keep=lambda found: found is not None
     )

@@ -195,3 +195,29 @@ def lesson_embeds(*, lesson: LessonPage, block_type: str, value_key: str, value)
         and block["value"].get(value_key) == value
         for block in lesson.body.raw_data
     )
+
+
+# --- For the quiz result page: where a module quiz leads ----------------------------------------
+
+
+def course_and_next(*, page: Page) -> tuple[CoursePage | None, CoursePage | None]:
+    """The live module a page sits directly under (the module of a module quiz; None for a
+    practice quiz inside a lesson), and the module after it in the catalogue, in the same
+    language and live (None after the last). Remembered until content changes; one query."""
+    return content_memo(("course-and-next", page.pk), lambda: _course_and_next(page))
+
+
+def _course_and_next(page: Page) -> tuple[CoursePage | None, CoursePage | None]:
+    if page.depth <= 2:
+        return None, None
+    course_path = page.path[: -page.steplen]
+    index_path = course_path[: -page.steplen]
+    # The module itself sorts before its later siblings: at most the module and the next one.
+    rows = list(
+        CoursePage.objects.live()
+        .filter(path__startswith=index_path, depth=page.depth - 1, path__gte=course_path)
+        .order_by("path")[:2]
+    )
+    if not rows or rows[0].path != course_path:
+        return None, None
+    return rows[0], (rows[1] if len(rows) > 1 else None)

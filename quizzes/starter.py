@@ -13,6 +13,7 @@ from html import escape
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
@@ -29,6 +30,7 @@ STARTER_DIR = Path(__file__).resolve().parent / "starter_content"
 class QuizLoadReport:
     created: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
 
 
 def _choices(data: dict, language: str) -> list[dict]:
@@ -159,17 +161,25 @@ def starter_quizzes_load(*, stdout=None) -> QuizLoadReport:
         if course is None:
             report.skipped.append(f"{data['module']}: no such module")
             continue
-        with transaction.atomic():
-            quiz = QuizPage.objects.child_of(course).first()
-            if quiz is not None:
-                report.skipped.append(f"{data['module']}: quiz exists")
-            else:
-                quiz = _build_french(course, data)
-                report.created.append(f"{data['module']} (fr)")
-            if _translate(quiz, data, "en"):
-                report.created.append(f"{data['module']} (en)")
+        created: list[str] = []
+        try:
+            with transaction.atomic():  # a module's quiz loads whole or not at all
+                quiz = QuizPage.objects.child_of(course).first()
+                if quiz is not None:
+                    report.skipped.append(f"{data['module']}: quiz exists")
+                else:
+                    quiz = _build_french(course, data)
+                    created.append(f"{data['module']} (fr)")
+                if _translate(quiz, data, "en"):
+                    created.append(f"{data['module']} (en)")
+        except (ValueError, ValidationError) as error:  # e.g. an edited French quiz the English file no longer fits
+            report.failed.append(f"{data['module']}: {error}")
+        else:
+            report.created.extend(created)
     if stdout is not None:
         stdout.write(f"Starter quizzes: created {', '.join(report.created) or 'nothing'}.")
         for line in report.skipped:
             stdout.write(f"  skipped {line}")
+        for line in report.failed:
+            stdout.write(f"  FAILED {line}")
     return report

@@ -10,9 +10,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from certificates.announce import certificate_award
+from core.content_cache import content_site_remember
 from quizzes.feedback import question_feedback
 from quizzes.models import Attempt, QuizPage
-from quizzes.selectors import answers_from_post, attempt_questions, quiz_for_attempt
+from quizzes.selectors import (
+    answers_from_post,
+    attempt_questions,
+    attempt_with_history,
+    quiz_for_attempt,
+    quiz_next_step,
+)
 from quizzes.services import (
     AttemptLimitReached,
     attempt_answers_save,
@@ -125,10 +132,14 @@ def _check(request, attempt: Attempt, quiz: QuizPage, key: str, drawn: set[str])
 
 @login_required
 def quiz_result(request, attempt_id: int):
-    attempt, quiz = _own_attempt(request, attempt_id)
+    attempt, attempts = attempt_with_history(user=request.user, attempt_id=attempt_id)  # another's: 404
+    quiz = quiz_for_attempt(attempt=attempt, language=translation.get_language()) if attempt else None
+    if quiz is None:
+        raise Http404
     if not attempt.is_submitted:
         return redirect("quiz_attempt", attempt_id=attempt.pk)
-    views = attempt_questions(attempt=attempt, quiz=quiz)
+    content_site_remember(request)  # page links without site queries
+    views = attempt_questions(attempt=attempt, quiz=quiz, remembered=True)
     responses = {str(r.question_key): r for r in attempt.responses.all()}
     show = quiz.show_feedback != QuizPage.Feedback.NEVER  # "never": the score only
     reveal = show and quiz.reveal_answers_after_pass and attempt.passed
@@ -137,8 +148,12 @@ def quiz_result(request, attempt_id: int):
         for view in views
         if show
     ]
-    return render(
-        request,
-        "quizzes/result.html",
-        {"attempt": attempt, "quiz": quiz, "rows": rows, "show_feedback": show},
-    )
+    context = {
+        "attempt": attempt,
+        "quiz": quiz,
+        "rows": rows,
+        "show_feedback": show,
+        "attempts": attempts,
+        "next_step": quiz_next_step(user=request.user, attempt=attempt, quiz=quiz, attempts=attempts),
+    }
+    return render(request, "quizzes/result.html", context)

@@ -61,8 +61,7 @@ def test_demo_student_earns_downloads_and_anyone_verifies_then_sees_the_revocati
 ):
     settings.KALAN_PUBLIC_BASE_URL = live_server.url
     settings.KALAN_CERTIFICATE_PDF_ROOT = tmp_path / "certificates"
-    call_command("load_starter_content", verbosity=0)
-    call_command("load_starter_quizzes", verbosity=0)
+    call_command("load_starter_content", verbosity=0)  # the modules and their quizzes
     demo_accounts_ensure()
     course = CoursePage.objects.get(slug="deepfakes", locale__language_code="fr")
     quiz = QuizPage.objects.child_of(course).get()

@@ -29,8 +29,7 @@ def _login(page, username, password):
 
 
 def test_teacher_sets_up_a_class_a_pupil_joins_and_works_the_dashboard_and_csv_show_it(browser_page):
-    call_command("load_starter_content", verbosity=0)
-    call_command("load_starter_quizzes", verbosity=0)
+    call_command("load_starter_content", verbosity=0)  # the modules and their quizzes
     demo_accounts_ensure()
     demo_classroom_ensure()
     deepfakes = CoursePage.objects.get(slug="deepfakes", locale__language_code="fr")

@@ -9,6 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.demo import demo_accounts_ensure
+from courses.models import LessonPage
 from quizzes.models import Attempt, Question, QuizPage
 from tests.factories.accounts import DEFAULT_PASSWORD, UserFactory
 from tests.factories.courses import catalogue_build, course_build
@@ -93,10 +94,7 @@ def test_when_the_time_runs_out_the_page_hands_in_the_attempt(browser_page):
 def test_demo_student_fails_the_deepfakes_quiz_then_tries_again_and_passes(browser_page):
     from django.core.management import call_command
 
-    from quizzes.starter import starter_quizzes_load
-
-    call_command("load_starter_content", verbosity=0)
-    starter_quizzes_load()
+    call_command("load_starter_content", verbosity=0)  # the modules and their quizzes
     demo_accounts_ensure()
     quiz = QuizPage.objects.get(slug="quiz", url_path__contains="/deepfakes/", locale__language_code="fr")
 
@@ -112,7 +110,8 @@ def test_demo_student_fails_the_deepfakes_quiz_then_tries_again_and_passes(brows
     main = page.locator("main").inner_text()
     assert "0 %" in main and "Pas réussi cette fois" in main
 
-    page.get_by_role("link", name="Retour au quiz").click()
+    # The result page offers the next step: try again, right there.
+    expect(page.locator("[data-next=retry]")).to_be_visible()
     page.get_by_role("button", name="Réessayer").click()
     second = Attempt.objects.get(user__username="demo-eleve", number=2)
     _answer_right(page, quiz, second)
@@ -121,5 +120,12 @@ def test_demo_student_fails_the_deepfakes_quiz_then_tries_again_and_passes(brows
     assert "100 %" in main and "Bravo, tu as réussi" in main
     second.refresh_from_db()
     assert second.passed and Attempt.objects.filter(user__username="demo-eleve").count() == 2
+    # Passed with the lessons still unread: the page lists them for the certificate, offers the
+    # next module, and shows both attempts.
+    expect(page.locator("[data-next=lessons-to-complete] li")).to_have_count(
+        quiz.get_parent().get_children().type(LessonPage).live().count()
+    )
+    expect(page.locator("[data-next=next-module] a")).to_be_visible()
+    expect(page.locator("table.attempt-history tbody tr")).to_have_count(2)
     page.get_by_role("link", name="Retour au quiz").click()
     assert page.locator("ol.attempts li").count() == 2

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.test import override_settings
 from django.utils.html import escape, strip_tags
@@ -23,6 +24,7 @@ import courses.starter
 from courses.blocks import INTERACTIVE_BLOCK_TYPES
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 from courses.starter import BM_REVIEW_NOTE, COLLECTION_NAME, STARTER_DIR, StarterContentError, starter_content_load
+from quizzes.starter import starter_quizzes_load
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +43,7 @@ def loaded(django_db_setup, django_db_blocker, tmp_path_factory):
         atomic.__enter__()
         try:
             report = starter_content_load()
+            starter_quizzes_load()  # as `load_starter_content` does: its second run then creates nothing
         except BaseException:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
@@ -264,6 +267,7 @@ def test_a_second_run_creates_nothing_and_reports_what_it_skipped(loaded):
     for module, lesson in LESSONS:
         assert f"lesson {module['slug']}/{lesson['slug']} (fr, en, bm)" in output
     assert "module deepfakes (fr, en, bm)" in output
+    assert "Starter quizzes: created nothing." in output and "skipped deepfakes: quiz exists" in output
 
 
 def test_an_editor_change_is_never_overwritten(loaded):
@@ -313,6 +317,18 @@ def test_bad_content_fails_loudly_and_leaves_no_half_created_module(loaded, tmp_
     assert {page.locale.language_code for page in tiny.get_translations(inclusive=True)} == {"fr", "en", "bm"}
     assert Page.objects.count() == pages + 6
     assert caught.value.report.modules == ["tiny"] and len(caught.value.report.failed) == 1
+
+
+def test_the_command_fails_loudly_on_bad_content_after_loading_the_other_modules_quizzes(loaded, tmp_path, monkeypatch):
+    module = _tiny_module("too-long")
+    module["lessons"][0]["title"] = {**module["lessons"][0]["title"], "en": "x" * 256}
+    (tmp_path / "too-long.json").write_text(json.dumps(module), encoding="utf-8")
+    monkeypatch.setattr(courses.starter, "STARTER_DIR", tmp_path)
+    out = StringIO()
+    with pytest.raises(CommandError, match="1 starter module"):
+        call_command("load_starter_content", stdout=out)
+    assert "too-long/seule (en)" in out.getvalue()
+    assert "Starter quizzes: created nothing." in out.getvalue()  # the quiz step still ran
 
 
 def test_a_page_that_does_not_validate_names_the_lesson(loaded, tmp_path, monkeypatch):

@@ -52,13 +52,32 @@ def test_pass_mark_outside_0_to_100_is_refused(pass_mark):
 
 
 @pytest.mark.django_db
-def test_starter_quizzes_load_in_french_and_english_once(client):
-    from django.core.management import call_command
+def test_load_starter_content_loads_the_starter_quizzes_in_french_and_english_once(client):
+    from io import StringIO
 
-    call_command("load_starter_content", verbosity=0)
-    report = starter_quizzes_load()
-    assert len(report.created) == 6
+    from django.core.management import call_command
+    from wagtail.models import Page
+
+    out = StringIO()
+    call_command("load_starter_content", stdout=out)
+    created = ", ".join(
+        f"{m} ({lang})" for m in ("confidentialite", "deepfakes", "sextorsion") for lang in ("fr", "en")
+    )
+    assert f"Starter quizzes: created {created}." in out.getvalue()
+    # Running it again, or the quiz command alone, creates nothing and keeps an editor's change.
+    edited = Question.objects.filter(page__locale__language_code="fr").order_by("pk").first()
+    Question.objects.filter(pk=edited.pk).update(text="Question revue par l'équipe éditoriale")
+    pages = Page.objects.count()
+    again = StringIO()
+    call_command("load_starter_content", stdout=again)
+    assert "Starter quizzes: created nothing." in again.getvalue()
+    assert "skipped deepfakes: quiz exists" in again.getvalue()
+    alone = StringIO()
+    call_command("load_starter_quizzes", stdout=alone)
+    assert "Starter quizzes: created nothing." in alone.getvalue()
     assert starter_quizzes_load().created == []
+    assert Page.objects.count() == pages
+    assert Question.objects.get(pk=edited.pk).text == "Question revue par l'équipe éditoriale"
     french = QuizPage.objects.filter(locale__language_code="fr")
     assert french.count() == 3
     for quiz in french:

@@ -19,8 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not getattr(settings, "KALAN_DEMO", False):
             raise CommandError("setup_demo only runs with the local demo settings (elearn.settings.dev).")
-        call_command("load_starter_content", verbosity=options["verbosity"])
-        call_command("load_starter_quizzes", verbosity=options["verbosity"])
+        call_command("load_starter_content", verbosity=options["verbosity"])  # quizzes included
         call_command("load_help_page", verbosity=options["verbosity"])
         call_command("load_privacy_notice", verbosity=options["verbosity"])
         created = demo_accounts_ensure()
