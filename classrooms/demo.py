@@ -1,13 +1,16 @@
 """The local demo's school and class. Used only by `setup_demo` under the dev settings."""
 
+import datetime
+
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.roles import Role
 from accounts.services import user_role_grant
 
 from .models import Classroom, ClassroomMembership, School, TeacherRequest
-from .services import classroom_create, classroom_join, teacher_request_decide
+from .services import assignment_create, classroom_create, classroom_join, teacher_request_decide
 
 DEMO_SCHOOL = {"name": "École de démonstration", "town": "Bamako", "country": "Mali"}
 DEMO_CLASS = "Classe de démonstration"
@@ -36,4 +39,24 @@ def demo_classroom_ensure() -> Classroom:
     if classroom is None:
         classroom = classroom_create(teacher=teacher, school=school, name=DEMO_CLASS, level="6e", year="2026-2027")
     classroom_join(classroom=classroom, user=student)
+    _demo_assignment_ensure(classroom=classroom, teacher=teacher)
     return classroom
+
+
+def _demo_assignment_ensure(*, classroom: Classroom, teacher) -> None:
+    """The deepfakes module, due in four weeks, so the dashboard and the student's home page
+    show an assignment from the first visit. Only added while the class has none."""
+    from courses.models import CoursePage
+
+    if classroom.assignments.exists():
+        return
+    course = CoursePage.objects.live().filter(slug="deepfakes", locale__language_code="fr").first()
+    if course is None:
+        return
+    assignment_create(
+        classroom=classroom,
+        course_key=course.translation_key,
+        due_date=timezone.localdate() + datetime.timedelta(days=28),
+        message="Lis les leçons du module, puis fais le quiz.",
+        assigned_by=teacher,
+    )

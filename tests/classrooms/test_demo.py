@@ -24,3 +24,14 @@ def test_the_demo_teacher_has_an_approved_school_and_a_class_with_the_demo_stude
     coordinator = first.school.coordinators.get()
     assert coordinator.username == "demo-coordination"
     assert list(schools_for_coordinator(user=coordinator)) == [first.school]
+
+
+def test_the_demo_class_has_the_deepfakes_module_assigned_once_when_it_exists():
+    from tests.factories.courses import catalogue_build, course_build
+
+    demo_accounts_ensure()
+    course = course_build(index=catalogue_build())
+    classroom = demo_classroom_ensure()
+    demo_classroom_ensure()
+    assignment = classroom.assignments.get()
+    assert assignment.course_key == course.translation_key and assignment.due_date is not None
