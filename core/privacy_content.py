@@ -1,10 +1,12 @@
 """Starter text of the privacy notice, written for what Kalan actually does.
 
-`load_privacy_notice` writes it once (French, English); after that, administrators own the text
-in the Wagtail admin. The Bambara version is left to a translator (wagtail-localize): until
-then the French one is shown, with the usual notice. Nothing here invents a contact detail:
-who is responsible for the data, and the regulator's details, are marked "to verify" until an
-administrator fills in and dates them. The period after which inactive accounts are deleted is
+`load_privacy_notice` writes it once (French, English, Bambara); after that, administrators own
+the text in the Wagtail admin. The Bambara page is like the starter curriculum's Bambara lessons:
+a short Bambara summary of the key points, marked (on the page and in search_description) as
+to be reviewed by a Bambara speaker, then the full French text under lang="fr".
+
+Nothing here invents a contact detail: who is responsible for the data, and the regulator's
+details, are marked "to verify" until an administrator fills in and dates them. The period after which inactive accounts are deleted is
 not written here: the page shows the configured value (KALAN_INACTIVE_ACCOUNT_DAYS).
 """
 
@@ -111,4 +113,33 @@ PRIVACY_NOTICE = {
             "</ul>"
         ),
     },
+}
+
+# Bambara: only the key points, with the vocabulary of the starter curriculum (gùndo, dònkan,
+# kɔnti, jɔsi...); unchecked, so the page says so in French and Bambara. The French text follows.
+BM_REVIEW_NOTE = "bm-review: à relire par un·e locuteur·rice natif·ve"
+PRIVACY_NOTICE_BM = {
+    "title": "I ka kunnafoniw",
+    "slug": "confidentialite",
+    "review_note": (
+        '<p data-bm-review="true"><b lang="fr">À relire par une personne qui parle bambara :</b> '
+        '<span lang="fr">ce résumé en bambara n’a pas encore été vérifié. Le texte complet, en français, '
+        "suit.</span> <b>Bamanankan fɔbaga ka kan ka nin sɛbɛn sɛgɛsɛgɛ.</b> Sɛbɛn dafalen bɛ duguma, "
+        "tubabukan na.</p>"
+    ),
+    "summary": (
+        "<p>Kalan bɛ i ko kunnafoni dɔɔnin dɔrɔn de mara.</p>"
+        "<ul>"
+        "<li><b>An bɛ mun mara :</b> i tɔgɔ, i ka dònkan (a gùndolen don, mɔgɔ si tɛ se k'a kalan), "
+        'i ka kalanw, i ka jaabiw ani i ka <span lang="fr">certificats</span>. E-mail tɛ ɲini kalandenw fɛ.</li>'
+        "<li><b>Jɔn bɛ u ye :</b> i yɛrɛ ; i ka karamɔgɔ bɛ i ka kalanw ni i ka nɔtiw ye. "
+        "I yɛrɛ hakilinaw jaabiw : karamɔgɔ b'u ye kalanso bɛɛ ka jaabiw cɛ dɔrɔn, i tɔgɔ tɛ u la. "
+        "An tɛ foyi feere.</li>"
+        "<li><b>Waati joli :</b> i bɛ baara kɛ ni i ka kɔnti ye tuma min. Kalanden kɔnti min tɛ baara kɛ "
+        "tuguni, o bɛ jɔsi waati dɔ kɔfɛ (a jirali bɛ duguma).</li>"
+        '<li><b>I ka josiraw :</b> <span lang="fr">« Mon compte »</span> la, i bɛ se ka i ka kunnafoniw bɛɛ ye, k\'u ta '
+        '(<span lang="fr">fichier JSON</span>), ani ka i ka kɔnti jɔsi.</li>'
+        "</ul>"
+    ),
+    "french_heading": '<h2 lang="fr">Texte complet (en français)</h2>',
 }

@@ -1,4 +1,9 @@
-"""Create the privacy notice in French and English (Bambara is left to a translator).
+"""Create the privacy notice in French, English and Bambara.
+
+The Bambara page, like the starter curriculum's Bambara lessons, is a translation of the French
+one (same translation_key) with a Bambara title and a short Bambara summary of the key points,
+marked for review by a Bambara speaker (a visible note, and search_description "bm-review"),
+followed by the full French text of the French page under lang="fr".
 
 Idempotent and respectful of administrators: a notice that already exists, in any language, is
 left exactly as it is and reported as skipped. The default text lives in core/privacy_content.py.
@@ -10,13 +15,13 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from core.models import HomePage, PrivacyNoticePage
-from core.privacy_content import PRIVACY_NOTICE
+from core.privacy_content import BM_REVIEW_NOTE, PRIVACY_NOTICE, PRIVACY_NOTICE_BM
 
-TRANSLATION_LANGUAGES = ("en",)
+TRANSLATION_LANGUAGES = ("en", "bm")
 
 
 class Command(BaseCommand):
-    help = "Create the privacy notice (French, English); never overwrites."
+    help = "Create the privacy notice (French, English, Bambara); never overwrites."
 
     def handle(self, *args, **options):
         self.created: list[str] = []
@@ -52,7 +57,7 @@ class Command(BaseCommand):
         if existing is not None:
             self.skipped.append(f"privacy notice [{language}] /{existing.slug}/")
             return
-        content = PRIVACY_NOTICE[language]
+        content = _bambara(source) if language == "bm" else PRIVACY_NOTICE[language]
         page = source.copy_for_translation(locale, copy_parents=True)
         if page.get_siblings(inclusive=False).filter(slug=content["slug"]).exists():
             self.stdout.write(self.style.WARNING(f"slug {content['slug']!r} is taken; kept {page.slug!r}"))
@@ -60,5 +65,18 @@ class Command(BaseCommand):
             page.slug = content["slug"]
         page.title = page.draft_title = content["title"]
         page.body = content["body"]
+        if "search_description" in content:
+            page.search_description = content["search_description"]
         page.save_revision().publish()
         self.created.append(f"privacy notice [{language}] /{page.slug}/")
+
+
+def _bambara(french: PrivacyNoticePage) -> dict[str, str]:
+    """The Bambara page: review note, Bambara summary, then the French page's text (as it is now)."""
+    bm = PRIVACY_NOTICE_BM
+    return {
+        "title": bm["title"],
+        "slug": bm["slug"],
+        "body": f'{bm["review_note"]}{bm["summary"]}{bm["french_heading"]}<div lang="fr">{french.body}</div>',
+        "search_description": BM_REVIEW_NOTE,
+    }
