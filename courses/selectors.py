@@ -123,13 +123,25 @@ def lesson_context(*, user, lesson: LessonPage) -> dict:
 
 
 def catalogue_courses(*, index: CourseIndexPage) -> list[CoursePage]:
-    return list(CoursePage.objects.child_of(index).live().order_by("path").select_related("cover_image"))
+    """The catalogue's live modules. One query, none while serving once remembered."""
+    return content_memo(
+        ("catalogue-courses", index.pk),
+        lambda: list(CoursePage.objects.child_of(index).live().order_by("path").select_related("cover_image")),
+    )
 
 
 def home_catalogue(*, home: Page) -> tuple[CourseIndexPage | None, list[CoursePage]]:
-    """The catalogue under a home page and its modules, for the home page. Two queries."""
-    catalogue = CourseIndexPage.objects.child_of(home).live().first()
+    """The catalogue under a home page and its modules, for the home page. Two queries, none
+    while serving once remembered."""
+    catalogue = content_memo(("home-catalogue", home.pk), lambda: CourseIndexPage.objects.child_of(home).live().first())
     return catalogue, (catalogue_courses(index=catalogue) if catalogue else [])
+
+
+def course_quiz(*, course: Page):
+    """The module's live quiz, if any. One query, none while serving once remembered."""
+    from quizzes.models import QuizPage
+
+    return content_memo(("course-quiz", course.pk), lambda: QuizPage.objects.child_of(course).live().first())
 
 
 # --- For certificates: a module by its translation_key, whatever the language ----------------

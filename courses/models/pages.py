@@ -97,12 +97,11 @@ class CoursePage(KnownAncestorsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from certificates.selectors import certificate_for_course
-        from courses.selectors import course_progress
-        from quizzes.models import QuizPage
+        from courses.selectors import course_progress, course_quiz
 
         context = super().get_context(request, *args, **kwargs)
         context["progress"] = course_progress(user=request.user, course=self)
-        context["quiz"] = QuizPage.objects.child_of(self).live().first()
+        context["quiz"] = course_quiz(course=self)
         progress = context["progress"]
         # Only a learner who has completed every lesson can hold the certificate: skip the query otherwise.
         finished = progress.total and progress.done == progress.total

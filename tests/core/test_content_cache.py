@@ -81,3 +81,17 @@ def test_wagtails_unthrottled_front_end_login_sends_to_the_site_login(client):
     response = client.post("/_util/login/", {"username": "x", "password": "y"})
     assert response.status_code in (301, 302)
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_a_new_module_and_its_quiz_show_at_once(client, lesson):
+    from tests.factories.quizzes import quiz_build, sample_questions
+
+    catalogue = catalogue_build()
+    assert "Sextorsion" not in client.get(catalogue.url).text
+    assert "Sextorsion" not in client.get("/").text
+    module = course_build(index=catalogue, title="Sextorsion", slug="sextorsion")
+    assert "Sextorsion" in client.get(catalogue.url).text
+    assert "Sextorsion" in client.get("/").text
+    before = client.get(module.url).text
+    quiz = quiz_build(course=module, questions=sample_questions())
+    assert quiz.url not in before and quiz.url in client.get(module.url).text
