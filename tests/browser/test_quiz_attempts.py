@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from accounts.demo import demo_accounts_ensure
 from courses.models import LessonPage
 from quizzes.models import Attempt, Question, QuizPage
+from tests.browser.quiz_answers import answer_right as _answer_right
 from tests.factories.accounts import DEFAULT_PASSWORD, UserFactory
 from tests.factories.courses import catalogue_build, course_build
 from tests.factories.quizzes import quiz_build
@@ -24,30 +25,6 @@ def _login(page, username: str, password: str) -> None:
     page.get_by_label("Mot de passe").fill(password)
     page.get_by_role("button", name="Connexion").click()
     page.wait_for_url(re.compile(r"^(?!.*/accounts/login/).*$"))
-
-
-def _answer_right(page, quiz: QuizPage, attempt: Attempt) -> None:
-    """Fill the form the way a learner who read the lessons would (the test reads the key)."""
-    for entry in attempt.drawn:
-        question = Question.objects.prefetch_related("choices").get(page=quiz, translation_key=entry["key"])
-        key, choices = entry["key"], list(question.choices.all())
-        if question.kind in ("single", "multiple"):
-            for choice in choices:
-                if choice.correct:
-                    page.locator(f"#c-{choice.translation_key}").check()
-        elif question.kind == "true_false":
-            page.locator(f"#{'t' if question.answer_true else 'f'}-{key}").check()
-        elif question.kind == "real_or_fake":
-            page.locator(f"#{'r' if question.real_or_fake == 'real' else 'k'}-{key}").check()
-        elif question.kind == "ordering":
-            for position, choice in enumerate([c for c in choices if c.text], start=1):
-                page.locator(f"#o-{choice.translation_key}").fill(str(position))
-        elif question.kind == "matching":
-            for choice in choices:
-                if choice.text and choice.match:
-                    page.locator(f"#m-{choice.translation_key}").select_option(str(choice.translation_key))
-        else:
-            page.locator(f"#x-{key}").fill("Ma grande sœur")
 
 
 def test_answers_save_in_the_background_and_a_timer_counts_down(browser_page):
