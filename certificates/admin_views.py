@@ -11,11 +11,15 @@ from django.utils.translation import gettext_lazy as _
 from .codes import CodeError, certificate_code_parse
 from .models import Certificate
 from .selectors import certificate_by_code, certificate_title
-from .services import CertificateAlreadyRevoked, certificate_revoke, certificate_revoke_allowed
+from .services import (
+    REVOKE_ALREADY,
+    REVOKE_DONE,
+    CertificateAlreadyRevoked,
+    certificate_revoke,
+    certificate_revoke_allowed,
+)
 
 REVOKE_NOT_FOUND = _("No certificate with this code.")
-REVOKE_DONE = _("Certificate %(code)s revoked.")
-REVOKE_ALREADY = _("This certificate was already revoked.")
 
 
 class RevokeForm(forms.Form):

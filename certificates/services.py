@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from courses.selectors import course_lessons_all_completed
 from quizzes.selectors import quiz_passed_for_course
@@ -82,6 +83,11 @@ def certificate_revoke_allowed(*, user, certificate: Certificate) -> bool:
     if not (user.is_authenticated and user.is_active):
         return False
     return user.is_superuser or teacher_teaches_pupil(teacher=user, pupil_id=certificate.user_id)
+
+
+# What the person revoking is told, wherever they revoke (the admin, a teacher's pupil page).
+REVOKE_DONE = _("Certificate %(code)s revoked.")
+REVOKE_ALREADY = _("This certificate was already revoked.")
 
 
 class CertificateAlreadyRevoked(Exception):

@@ -5,8 +5,7 @@ path, which view restrictions, which lessons in this module, which translations 
 answers only change when an editor publishes, moves or deletes something. Each answer is kept
 in this process's memory under the current *content generation*: a token in the shared cache
 that every such change replaces (see `content_generation_bump`). A request reads the token at
-most once (one cache read; none with Redis' pipelining aside, it is one round trip), so every
-gunicorn worker sees an edit on its next request.
+most once (one cache read), so every gunicorn worker sees an edit on its next request.
 
 Only requests go through the memo (`ContentMemoMiddleware` opens it); code outside a request
 — management commands, services, tests calling selectors directly — always reads the database.

@@ -156,7 +156,7 @@ REVOKE_REASON_REQUIRED = gettext_lazy("Please give the reason for revoking: the 
 def certificate_revoke_view(request, pk: int, membership_pk: int, certificate_pk: int):
     """A teacher revokes a pupil's certificate, with a reason (logged by the certificates app)."""
     from certificates.selectors import certificate_of_user
-    from certificates.services import CertificateAlreadyRevoked, certificate_revoke
+    from certificates.services import REVOKE_ALREADY, REVOKE_DONE, CertificateAlreadyRevoked, certificate_revoke
 
     classroom = classroom_for_teacher(user=request.user, pk=pk)
     membership = membership_for_staff(classroom=classroom, pk=membership_pk)
@@ -171,7 +171,7 @@ def certificate_revoke_view(request, pk: int, membership_pk: int, certificate_pk
     try:
         certificate_revoke(certificate=certificate, by=request.user, reason=reason)
     except CertificateAlreadyRevoked:
-        messages.info(request, _("This certificate was already revoked."))
+        messages.info(request, REVOKE_ALREADY)
     else:
-        messages.success(request, _("Certificate %(code)s revoked.") % {"code": certificate.code})
+        messages.success(request, REVOKE_DONE % {"code": certificate.code})
     return redirect(back)

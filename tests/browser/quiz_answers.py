@@ -5,9 +5,10 @@ from quizzes.models import Attempt, Question, QuizPage
 
 def answer_right(page, quiz: QuizPage, attempt: Attempt) -> None:
     """Fill the form the way a learner who read the lessons would (the test reads the key)."""
+    questions = {str(q.translation_key): q for q in Question.objects.filter(page=quiz).prefetch_related("choices")}
     for entry in attempt.drawn:
-        question = Question.objects.prefetch_related("choices").get(page=quiz, translation_key=entry["key"])
-        key, choices = entry["key"], list(question.choices.all())
+        question, key = questions[entry["key"]], entry["key"]
+        choices = sorted(question.choices.all(), key=lambda choice: choice.sort_order)
         if question.kind in ("single", "multiple"):
             for choice in choices:
                 if choice.correct:

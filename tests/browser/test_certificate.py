@@ -11,7 +11,8 @@ from django.core.management import call_command
 from accounts.demo import demo_accounts_ensure
 from certificates.models import Certificate
 from courses.models import CoursePage, LessonPage
-from quizzes.models import Attempt, Question, QuizPage
+from quizzes.models import Attempt, QuizPage
+from tests.browser.quiz_answers import answer_right
 
 pytestmark = [pytest.mark.browser]
 
@@ -22,31 +23,6 @@ def log_in(page, username: str, password: str) -> None:
     page.get_by_label("Mot de passe").fill(password)
     page.get_by_role("button", name="Connexion").click()
     page.wait_for_url("**/")
-
-
-def answer_correctly(page, attempt: Attempt, quiz: QuizPage) -> None:
-    """Fill in the right answer of every drawn question, read from the quiz's own rows."""
-    questions = {str(q.translation_key): q for q in Question.objects.filter(page=quiz).prefetch_related("choices")}
-    for entry in attempt.drawn:
-        question, key = questions[entry["key"]], entry["key"]
-        choices = list(question.choices.order_by("sort_order"))
-        if question.kind in ("single", "multiple"):
-            for choice in choices:
-                if choice.correct:
-                    page.locator(f"#c-{choice.translation_key}").check()
-        elif question.kind == "true_false":
-            page.locator(f"#{'t' if question.answer_true else 'f'}-{key}").check()
-        elif question.kind == "real_or_fake":
-            page.locator(f"#{'r' if question.real_or_fake == 'real' else 'k'}-{key}").check()
-        elif question.kind == "ordering":
-            for position, choice in enumerate((c for c in choices if c.text), start=1):
-                page.locator(f"#o-{choice.translation_key}").fill(str(position))
-        elif question.kind == "matching":
-            for choice in choices:
-                if choice.text and choice.match:
-                    page.locator(f"#m-{choice.translation_key}").select_option(str(choice.translation_key))
-        else:
-            page.locator(f"#x-{key}").fill("À mes parents.")
 
 
 def qr_target(pdf: bytes) -> str:
@@ -78,7 +54,7 @@ def test_demo_student_earns_downloads_and_anyone_verifies_then_sees_the_revocati
     page.locator("form[action$='/start/'] button").click()
     page.wait_for_url("**/learn/attempts/*/")
     attempt = Attempt.objects.get(user__username="demo-eleve")
-    answer_correctly(page, attempt, quiz)
+    answer_right(page, quiz, attempt)
     page.locator("button[name=submit]").click()
     page.wait_for_url("**/result/")
     attempt.refresh_from_db()

@@ -5,78 +5,39 @@ translation, an organisation in a language) is left exactly as it is and reporte
 The default text lives in core/help_content.py.
 """
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Locale
 
 from core.help_content import HELP_PAGE, SUPPORT_ORGANISATIONS, organisation_key
-from core.models import HelpPage, HomePage, SupportOrganisation
+from core.models import HelpPage, SupportOrganisation
+from core.starter_pages import StarterPagesCommandMixin
 
 TRANSLATION_LANGUAGES = ("en",)
+LABEL = "help page"
 
 
-class Command(BaseCommand):
+class Command(StarterPagesCommandMixin, BaseCommand):
     help = "Create the help page (French, English) and its support organisations; never overwrites."
 
     def handle(self, *args, **options):
-        self.created: list[str] = []
-        self.skipped: list[str] = []
+        self.report_start()
         with transaction.atomic():
-            source_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-            home = HomePage.objects.filter(depth=2, locale=source_locale).first()
-            if home is None:
-                raise CommandError("No French home page: run the migrations first.")
-            help_page = self._source_page(home, source_locale.language_code)
+            home = self.french_home()
+            source_locale = home.locale
+            help_page = self.page_ensure(
+                home=home, model=HelpPage, label=LABEL, fields=_fields(source_locale.language_code)
+            )
             locales = list(Locale.objects.filter(language_code__in=TRANSLATION_LANGUAGES))
             for locale in locales:
-                self._translated_page(help_page, locale)
+                self.translation_ensure(
+                    source=help_page, locale=locale, label=LABEL, fields=_fields(locale.language_code)
+                )
             for spec in SUPPORT_ORGANISATIONS:
                 source = self._source_organisation(spec, source_locale)
                 for locale in locales:
                     self._translated_organisation(spec, source, locale)
-        for line in self.created:
-            self.stdout.write(f"created: {line}")
-        for line in self.skipped:
-            self.stdout.write(f"skipped (exists, left as the editors made it): {line}")
-
-    def _source_page(self, home: HomePage, language: str) -> HelpPage:
-        existing = HelpPage.objects.child_of(home).first()
-        if existing is not None:
-            self.skipped.append(f"help page [{language}] /{existing.slug}/")
-            return existing
-        content = HELP_PAGE[language]
-        page = HelpPage(
-            title=content["title"],
-            slug=content["slug"],
-            intro=content["intro"],
-            body=content["body"],
-            locale=home.locale,
-        )
-        home.add_child(instance=page)
-        page.save_revision().publish()
-        self.created.append(f"help page [{language}] /{page.slug}/")
-        return page
-
-    def _translated_page(self, source: HelpPage, locale: Locale) -> None:
-        language = locale.language_code
-        existing = source.get_translation_or_none(locale)
-        if existing is not None:
-            self.skipped.append(f"help page [{language}] /{existing.slug}/")
-            return
-        content = HELP_PAGE[language]
-        # A real translation: same translation_key, created under the translated home page
-        # (Wagtail makes that one, as an alias of the French home page, if it is missing).
-        page = source.copy_for_translation(locale, copy_parents=True)
-        if page.get_siblings(inclusive=False).filter(slug=content["slug"]).exists():
-            self.stdout.write(self.style.WARNING(f"slug {content['slug']!r} is taken; kept {page.slug!r}"))
-        else:
-            page.slug = content["slug"]
-        page.title = page.draft_title = content["title"]
-        page.intro = content["intro"]
-        page.body = content["body"]
-        page.save_revision().publish()
-        self.created.append(f"help page [{language}] /{page.slug}/")
+        self.report_write(owners="the editors")
 
     def _source_organisation(self, spec: dict, locale: Locale) -> SupportOrganisation:
         key = organisation_key(spec["slug"])
@@ -105,3 +66,8 @@ class Command(BaseCommand):
         translation.description = spec[language]["description"]
         translation.save()
         self.created.append(f"support organisation [{language}] {translation.name}")
+
+
+def _fields(language: str) -> dict[str, str]:
+    content = HELP_PAGE[language]
+    return {key: content[key] for key in ("title", "slug", "intro", "body")}

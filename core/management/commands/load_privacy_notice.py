@@ -9,66 +9,37 @@ Idempotent and respectful of administrators: a notice that already exists, in an
 left exactly as it is and reported as skipped. The default text lives in core/privacy_content.py.
 """
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Locale
 
-from core.models import HomePage, PrivacyNoticePage
+from core.models import PrivacyNoticePage
 from core.privacy_content import BM_REVIEW_NOTE, PRIVACY_NOTICE, PRIVACY_NOTICE_BM
+from core.starter_pages import StarterPagesCommandMixin
 
 TRANSLATION_LANGUAGES = ("en", "bm")
+LABEL = "privacy notice"
 
 
-class Command(BaseCommand):
+class Command(StarterPagesCommandMixin, BaseCommand):
     help = "Create the privacy notice (French, English, Bambara); never overwrites."
 
     def handle(self, *args, **options):
-        self.created: list[str] = []
-        self.skipped: list[str] = []
+        self.report_start()
         with transaction.atomic():
-            source_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-            home = HomePage.objects.filter(depth=2, locale=source_locale).first()
-            if home is None:
-                raise CommandError("No French home page: run the migrations first.")
-            notice = self._source_page(home, source_locale.language_code)
+            home = self.french_home()
+            notice = self.page_ensure(
+                home=home, model=PrivacyNoticePage, label=LABEL, fields=_fields(home.locale.language_code)
+            )
             for locale in Locale.objects.filter(language_code__in=TRANSLATION_LANGUAGES):
-                self._translated_page(notice, locale)
-        for line in self.created:
-            self.stdout.write(f"created: {line}")
-        for line in self.skipped:
-            self.stdout.write(f"skipped (exists, left as the administrators made it): {line}")
+                content = _bambara(notice) if locale.language_code == "bm" else _fields(locale.language_code)
+                self.translation_ensure(source=notice, locale=locale, label=LABEL, fields=content)
+        self.report_write(owners="the administrators")
 
-    def _source_page(self, home: HomePage, language: str) -> PrivacyNoticePage:
-        existing = PrivacyNoticePage.objects.child_of(home).first()
-        if existing is not None:
-            self.skipped.append(f"privacy notice [{language}] /{existing.slug}/")
-            return existing
-        content = PRIVACY_NOTICE[language]
-        page = PrivacyNoticePage(title=content["title"], slug=content["slug"], body=content["body"], locale=home.locale)
-        home.add_child(instance=page)
-        page.save_revision().publish()
-        self.created.append(f"privacy notice [{language}] /{page.slug}/")
-        return page
 
-    def _translated_page(self, source: PrivacyNoticePage, locale: Locale) -> None:
-        language = locale.language_code
-        existing = source.get_translation_or_none(locale)
-        if existing is not None:
-            self.skipped.append(f"privacy notice [{language}] /{existing.slug}/")
-            return
-        content = _bambara(source) if language == "bm" else PRIVACY_NOTICE[language]
-        page = source.copy_for_translation(locale, copy_parents=True)
-        if page.get_siblings(inclusive=False).filter(slug=content["slug"]).exists():
-            self.stdout.write(self.style.WARNING(f"slug {content['slug']!r} is taken; kept {page.slug!r}"))
-        else:
-            page.slug = content["slug"]
-        page.title = page.draft_title = content["title"]
-        page.body = content["body"]
-        if "search_description" in content:
-            page.search_description = content["search_description"]
-        page.save_revision().publish()
-        self.created.append(f"privacy notice [{language}] /{page.slug}/")
+def _fields(language: str) -> dict[str, str]:
+    content = PRIVACY_NOTICE[language]
+    return {"title": content["title"], "slug": content["slug"], "body": content["body"]}
 
 
 def _bambara(french: PrivacyNoticePage) -> dict[str, str]:
